@@ -1,0 +1,91 @@
+/**
+ * The one error type of the gateway. Every failure that reaches a client is a GatewayError with a
+ * stable code; each inbound protocol maps codes to its own error shape in one place (server/*).
+ * Every code is documented in docs/errors.md, and a test keeps that list and this one in step.
+ */
+
+export const ERROR_CODES = {
+  SY_ERR_INVALID_REQUEST: { status: 400, retryable: false },
+  SY_ERR_INVALID_JSON: { status: 400, retryable: false },
+  SY_ERR_BODY_TOO_LARGE: { status: 413, retryable: false },
+  SY_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, retryable: false },
+  SY_ERR_UNAUTHENTICATED: { status: 401, retryable: false },
+  SY_ERR_KEY_REVOKED: { status: 401, retryable: false },
+  SY_ERR_KEY_EXPIRED: { status: 401, retryable: false },
+  SY_ERR_MODEL_FORBIDDEN: { status: 403, retryable: false },
+  SY_ERR_MODEL_NOT_FOUND: { status: 404, retryable: false },
+  SY_ERR_ROUTE_NOT_FOUND: { status: 404, retryable: false },
+  SY_ERR_UNSUPPORTED_OPERATION: { status: 400, retryable: false },
+  SY_ERR_CONTEXT_WINDOW_EXCEEDED: { status: 400, retryable: false },
+  SY_ERR_CONTENT_FILTERED: { status: 400, retryable: false },
+  SY_ERR_UPSTREAM_BAD_REQUEST: { status: 400, retryable: false },
+  SY_ERR_UPSTREAM_NOT_FOUND: { status: 404, retryable: false },
+  SY_ERR_UPSTREAM_RATE_LIMITED: { status: 429, retryable: true },
+  SY_ERR_UPSTREAM_AUTH: { status: 502, retryable: false },
+  SY_ERR_UPSTREAM_PERMISSION: { status: 502, retryable: false },
+  SY_ERR_UPSTREAM_SERVER: { status: 502, retryable: true },
+  SY_ERR_UPSTREAM_OVERLOADED: { status: 503, retryable: true },
+  SY_ERR_UPSTREAM_TIMEOUT: { status: 504, retryable: true },
+  SY_ERR_UPSTREAM_UNREACHABLE: { status: 502, retryable: true },
+  SY_ERR_UPSTREAM_PROTOCOL: { status: 502, retryable: false },
+  SY_ERR_NO_DEPLOYMENT_AVAILABLE: { status: 503, retryable: false },
+  SY_ERR_SHUTTING_DOWN: { status: 503, retryable: false },
+  SY_ERR_CLIENT_DISCONNECTED: { status: 499, retryable: false },
+  SY_ERR_INTERNAL: { status: 500, retryable: false },
+} as const satisfies Record<string, { status: number; retryable: boolean }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface GatewayErrorOptions {
+  /** Overrides the code's default HTTP status (for example an upstream 500 kept as 500). */
+  status?: number;
+  /** The request field at fault, when there is one (OpenAI's `param`). */
+  param?: string;
+  /** The provider id involved, for upstream errors. */
+  provider?: string;
+  /** The HTTP status the upstream answered, for upstream errors. */
+  upstreamStatus?: number;
+  /** How long the upstream asked us to wait, in milliseconds. */
+  retryAfterMs?: number;
+  /** Overrides the code's default retryability. */
+  retryable?: boolean;
+  cause?: unknown;
+}
+
+export class GatewayError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly param: string | undefined;
+  readonly provider: string | undefined;
+  readonly upstreamStatus: number | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly retryable: boolean;
+
+  constructor(code: ErrorCode, message: string, options: GatewayErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'GatewayError';
+    this.code = code;
+    this.status = options.status ?? ERROR_CODES[code].status;
+    this.retryable = options.retryable ?? ERROR_CODES[code].retryable;
+    this.param = options.param;
+    this.provider = options.provider;
+    this.upstreamStatus = options.upstreamStatus;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+
+  /** Whether the failure was the upstream's (as opposed to the client's request or our own). */
+  get isUpstream(): boolean {
+    return this.code.startsWith('SY_ERR_UPSTREAM_') || this.provider !== undefined;
+  }
+}
+
+export function isGatewayError(value: unknown): value is GatewayError {
+  return value instanceof GatewayError;
+}
+
+/** Wraps anything thrown into a GatewayError, keeping GatewayErrors as they are. */
+export function toGatewayError(error: unknown): GatewayError {
+  if (error instanceof GatewayError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new GatewayError('SY_ERR_INTERNAL', `Internal error: ${message}`, { cause: error });
+}

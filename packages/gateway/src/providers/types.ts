@@ -1,0 +1,91 @@
+/**
+ * The provider adapter contract. One adapter per wire protocol; OpenAI-compatible services are
+ * presets of the openai adapter. Adapters translate canonical requests to their protocol and back,
+ * and also relay same-protocol requests untouched (pass-through, DESIGN.md principle 2).
+ */
+
+import type {
+  ChatRequest,
+  ChatResponse,
+  Deployment,
+  EmbeddingRequest,
+  EmbeddingResponse,
+  FinishReason,
+  StreamEvent,
+  Usage,
+  WireProtocol,
+} from '../core/index.js';
+import type { UpstreamHttp } from './shared/http.js';
+
+/** What every call of an adapter gets besides the request. */
+export interface CallContext {
+  deployment: Deployment;
+  /** Aborted when the client disconnects or the gateway gives up; adapters pass it to the HTTP call. */
+  signal: AbortSignal;
+  http: UpstreamHttp;
+  /** The gateway's request id, forwarded upstream where a protocol has a place for it. */
+  requestId: string;
+}
+
+/** Headers of the client's request that a pass-through may forward (e.g. anthropic-version, anthropic-beta). */
+export type ForwardedHeaders = Record<string, string>;
+
+export interface PassthroughRequest {
+  /** Which endpoint of the protocol: OpenAI chat or embeddings, Anthropic messages. */
+  endpoint: 'chat' | 'embeddings' | 'messages';
+  /** The client's parsed body. The adapter rewrites `model` only (and may add usage options to a stream). */
+  body: Record<string, unknown>;
+  stream: boolean;
+  /** For OpenAI streams: whether the client itself asked for the usage chunk. */
+  clientWantsUsage: boolean;
+  headers: ForwardedHeaders;
+}
+
+/** Summary of a pass-through or canonical stream once it ended, for accounting. */
+export interface StreamSummary {
+  usage: Usage | null;
+  finishReason: FinishReason | null;
+  /** The upstream model that answered, when the stream named it. */
+  model: string | null;
+}
+
+export type PassthroughResult =
+  | {
+      kind: 'json';
+      status: number;
+      /** The upstream body, re-serialised only if it had to change; sent to the client as is. */
+      body: Buffer | string;
+      usage: Usage | null;
+      finishReason: FinishReason | null;
+      model: string | null;
+    }
+  | {
+      kind: 'stream';
+      status: number;
+      /**
+       * SSE frames to relay, each a complete frame text ending in a blank line, as the upstream
+       * sent it. An upstream failure mid-stream is yielded as the protocol's in-band error frame.
+       */
+      frames: AsyncIterable<string>;
+      /** Resolves when `frames` is exhausted. Never rejects. */
+      summary: () => StreamSummary;
+      /** The error that ended the stream early, if any (after `frames` is exhausted). */
+      failure: () => import('../core/index.js').GatewayError | null;
+    };
+
+export interface ProviderAdapter {
+  readonly protocol: WireProtocol;
+  /** Translating chat call, non-streaming. Throws GatewayError on failure. */
+  chat(request: ChatRequest, context: CallContext): Promise<ChatResponse>;
+  /**
+   * Translating chat call, streaming. The promise settles once the upstream accepted the call
+   * (headers received): failures before that reject with a GatewayError, so the gateway can still
+   * answer with an HTTP error or retry. Failures after that are yielded as an `error` event that
+   * ends the iteration.
+   */
+  chatStream(request: ChatRequest, context: CallContext): Promise<AsyncIterable<StreamEvent>>;
+  /** Embeddings; undefined when the protocol has none (Anthropic). */
+  embed?(request: EmbeddingRequest, context: CallContext): Promise<EmbeddingResponse>;
+  /** Same-protocol relay; undefined for protocols no client speaks (Gemini, simulator). */
+  passthrough?(request: PassthroughRequest, context: CallContext): Promise<PassthroughResult>;
+}
