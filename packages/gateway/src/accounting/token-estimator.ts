@@ -1,0 +1,37 @@
+/**
+ * Token counts for when a provider reports none (or the client disconnected before it could):
+ * gpt-tokenizer's o200k encoding, a close estimate for most current models. Rows that use it are
+ * marked `tokensEstimated`.
+ */
+
+import { countTokens } from 'gpt-tokenizer';
+import type { ChatRequest, ContentPart } from '../core/index.js';
+
+/** Tokens charged per image when we cannot know its size; OpenAI's low-detail figure. */
+const IMAGE_TOKENS = 85;
+/** Per-message framing tokens in OpenAI's chat format. */
+const MESSAGE_OVERHEAD = 3;
+
+export function estimateTextTokens(text: string): number {
+  return text.length === 0 ? 0 : countTokens(text);
+}
+
+function partsTokens(parts: ContentPart[]): number {
+  let total = 0;
+  for (const part of parts) total += part.type === 'text' ? estimateTextTokens(part.text) : IMAGE_TOKENS;
+  return total;
+}
+
+export function estimatePromptTokens(request: ChatRequest): number {
+  let total = 3;
+  for (const message of request.messages) {
+    total += MESSAGE_OVERHEAD + partsTokens(message.content);
+    if (message.role === 'assistant') {
+      for (const call of message.toolCalls) total += estimateTextTokens(call.name) + estimateTextTokens(call.arguments);
+    }
+  }
+  for (const tool of request.tools ?? []) {
+    total += estimateTextTokens(tool.name) + estimateTextTokens(tool.description ?? '') + estimateTextTokens(JSON.stringify(tool.parameters));
+  }
+  return total;
+}

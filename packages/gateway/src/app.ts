@@ -1,0 +1,142 @@
+/**
+ * Assembles the gateway from its configuration: database and migrations, the master key, key
+ * store, usage writer, provider adapters, router, pipeline and HTTP server; and takes it down in
+ * order on shutdown (stop accepting, let streams finish up to a deadline, flush usage, close).
+ * This is the only module that imports everything; nothing imports it but the CLI.
+ */
+
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { PriceCatalog } from './accounting/price-catalog.js';
+import type { ResolvedConfig } from './config/index.js';
+import { createAccountant } from './pipeline/account.js';
+import { createAuthenticator } from './pipeline/authenticate.js';
+import { hashKey } from './pipeline/key-hash.js';
+import { createProviderAdapters } from './providers/registry.js';
+import { UpstreamHttp } from './providers/shared/http.js';
+import { Router } from './routing/router.js';
+import { buildServer } from './server/build-server.js';
+import { InflightRegistry } from './server/inflight.js';
+import type { GatewayServices } from './server/services.js';
+import {
+  BatchingUsageRecorder,
+  KeysRepository,
+  SettingsRepository,
+  UsageRepository,
+  generateKeySecret,
+  migrateToLatest,
+  openDatabase,
+} from './store/index.js';
+import type { Database } from './store/index.js';
+import { createLogger } from './telemetry/logger.js';
+
+const MASTER_KEY_SETTING = 'master_key_hash';
+
+export interface Gateway {
+  config: ResolvedConfig;
+  server: FastifyInstance;
+  database: Database;
+  usage: UsageRepository;
+  keys: KeysRepository;
+  recorder: BatchingUsageRecorder;
+  /** The master key generated at this start (first start without SWITCHYARD_MASTER_KEY), or null. */
+  generatedMasterKey: string | null;
+  /** Starts listening; resolves to the address, e.g. http://127.0.0.1:3000. */
+  listen(): Promise<string>;
+  /** Stops accepting, waits for requests in flight up to the grace period, flushes usage, closes. */
+  shutdown(): Promise<void>;
+}
+
+export async function createGateway(config: ResolvedConfig, options: { logger?: Logger } = {}): Promise<Gateway> {
+  const logger = options.logger ?? createLogger({ level: config.logging.level });
+  const database = await openDatabase(config.database.url);
+  await migrateToLatest(database);
+  const settings = new SettingsRepository(database.db);
+  const keys = new KeysRepository(database.db);
+  const usage = new UsageRepository(database.db);
+
+  const { masterKeyHash, generatedMasterKey } = await resolveMasterKey(config, settings);
+  const recorder = new BatchingUsageRecorder({
+    repository: usage,
+    batchSize: config.usage.batchSize,
+    flushIntervalMs: config.usage.flushIntervalMs,
+    queueLimit: config.usage.queueLimit,
+    logger,
+  });
+  const http = new UpstreamHttp();
+  const inflight = new InflightRegistry();
+  const services: GatewayServices = {
+    router: new Router({ groups: config.models, strategy: config.routing.strategy, fallbacks: config.routing.fallbacks }),
+    adapters: createProviderAdapters(),
+    http,
+    authenticate: createAuthenticator({ masterKeyHash, keys, cacheTtlMs: 2_000 }),
+    accountant: createAccountant({ prices: new PriceCatalog(), recorder }),
+    inflight,
+    providers: config.providers,
+    usingSimulatorFallback: config.usingSimulatorFallback,
+    bodyLimitBytes: config.server.bodyLimitBytes,
+    startedAtSeconds: Math.floor(Date.now() / 1000),
+    readiness: async () => {
+      try {
+        await database.ping();
+        return { ready: true, checks: { database: { ok: true, detail: database.dialect } } };
+      } catch (error) {
+        return { ready: false, checks: { database: { ok: false, detail: error instanceof Error ? error.message : String(error) } } };
+      }
+    },
+    onAttemptFailed: (event) => logger.warn(event, 'upstream attempt failed'),
+    logger: logger as unknown as FastifyBaseLogger,
+  };
+  const server = buildServer({ services, logger: logger as unknown as FastifyBaseLogger });
+
+  let shuttingDown: Promise<void> | null = null;
+  const shutdown = async (): Promise<void> => {
+    const closing = server.close();
+    const drained = await inflight.drain(config.server.shutdownGraceMs);
+    if (!drained) {
+      logger.warn({ inflight: inflight.size }, 'shutdown grace period over; aborting requests still in flight');
+      inflight.abortAll();
+      await inflight.drain(2_000);
+    }
+    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+    server.server.closeAllConnections();
+    await recorder.close();
+    await http.close();
+    await database.close();
+    logger.info({ usage: recorder.stats() }, 'switchyard stopped');
+  };
+
+  return {
+    config,
+    server,
+    database,
+    usage,
+    keys,
+    recorder,
+    generatedMasterKey,
+    async listen() {
+      await server.listen({ port: config.server.port, host: config.server.host });
+      const address = server.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.server.port;
+      const host = config.server.host === '0.0.0.0' || config.server.host === '::' ? 'localhost' : config.server.host;
+      return `http://${host}:${port}`;
+    },
+    shutdown() {
+      shuttingDown ??= shutdown();
+      return shuttingDown;
+    },
+  };
+}
+
+/** The configured master key, else the stored hash of a generated one, else a new one (returned once). */
+async function resolveMasterKey(
+  config: ResolvedConfig,
+  settings: SettingsRepository,
+): Promise<{ masterKeyHash: string; generatedMasterKey: string | null }> {
+  if (config.server.masterKey) return { masterKeyHash: hashKey(config.server.masterKey), generatedMasterKey: null };
+  const stored = await settings.get(MASTER_KEY_SETTING);
+  if (stored) return { masterKeyHash: stored, generatedMasterKey: null };
+  const generated = `sy-master-${generateKeySecret().slice(3)}`;
+  await settings.set(MASTER_KEY_SETTING, hashKey(generated));
+  return { masterKeyHash: hashKey(generated), generatedMasterKey: generated };
+}

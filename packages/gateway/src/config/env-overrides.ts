@@ -1,0 +1,63 @@
+/**
+ * Settings the environment overrides (DESIGN.md, "Start"): PORT, SWITCHYARD_MASTER_KEY,
+ * DATABASE_URL, REDIS_URL, JWT_SECRET, WEBSOCKET_PORT, SWITCHYARD_LOG_LEVEL. They win over the file.
+ */
+
+import { envValue } from './env-values.js';
+import type { Env } from './interpolate.js';
+import { LOG_LEVELS } from './types.js';
+import type { LogLevel } from './types.js';
+
+export interface EnvOverrides {
+  port?: number;
+  masterKey?: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  jwtSecret?: string;
+  websocketPort?: number;
+  logLevel?: LogLevel;
+  problems: string[];
+}
+
+export function readEnvOverrides(env: Env): EnvOverrides {
+  const problems: string[] = [];
+  const logLevel = envValue(env, 'SWITCHYARD_LOG_LEVEL');
+  if (logLevel !== undefined && !isLogLevel(logLevel)) {
+    problems.push(`environment variable SWITCHYARD_LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const redisUrl = envValue(env, 'REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
+    problems.push(`environment variable REDIS_URL: expected redis://… or rediss://…, got "${redisUrl}"`);
+  }
+  return {
+    port: readPort(env, 'PORT', problems),
+    masterKey: envValue(env, 'SWITCHYARD_MASTER_KEY'),
+    databaseUrl: envValue(env, 'DATABASE_URL'),
+    redisUrl,
+    jwtSecret: envValue(env, 'JWT_SECRET'),
+    websocketPort: readPort(env, 'WEBSOCKET_PORT', problems),
+    logLevel: logLevel !== undefined && isLogLevel(logLevel) ? logLevel : undefined,
+    problems,
+  };
+}
+
+/** Why a database URL is unusable, or undefined when it is fine. */
+export function databaseUrlProblem(url: string): string | undefined {
+  if (url.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(url)) return undefined;
+  return `expected sqlite:PATH or postgres://…, got "${url}"`;
+}
+
+function readPort(env: Env, name: string, problems: string[]): number | undefined {
+  const text = envValue(env, name);
+  if (text === undefined) return undefined;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) {
+    problems.push(`environment variable ${name}: expected a port number (0-65535), got "${text}"`);
+    return undefined;
+  }
+  return port;
+}
+
+function isLogLevel(value: string): value is LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(value);
+}

@@ -1,0 +1,121 @@
+/**
+ * Loads the configuration: finds and parses the YAML file, interpolates `${VAR}`, validates it,
+ * adds the providers the environment enables and applies the environment's overrides. Problems are
+ * collected as one line each and thrown together (loadConfig) or returned (checkConfig).
+ */
+
+import type { ModelGroup, ProviderSettings } from '../core/index.js';
+import { parseByteSize } from './byte-size.js';
+import { detectEnvProviders } from './env-providers.js';
+import { databaseUrlProblem, readEnvOverrides } from './env-overrides.js';
+import { resolveFileProviders } from './file-providers.js';
+import { formatIssues } from './format-problems.js';
+import { interpolate } from './interpolate.js';
+import type { Env } from './interpolate.js';
+import { checkFallbacks, defaultGroupsFor, resolveFileGroups } from './model-groups.js';
+import { locateConfigFile, readConfigFile } from './read-file.js';
+import { configFileSchema } from './schema.js';
+import type { ConfigFile } from './schema.js';
+import { simulatorFallback } from './simulator-fallback.js';
+import { ConfigError } from './types.js';
+import type { ResolvedConfig } from './types.js';
+
+export interface LoadConfigOptions {
+  /** The config file; else SWITCHYARD_CONFIG, else ./switchyard.yaml when it exists. */
+  file?: string;
+  env: Env;
+  /** Command-line values, which win over the environment and the file. */
+  overrides?: { port?: number };
+  /** Directory relative paths are resolved from; the process's by default. */
+  cwd?: string;
+}
+
+export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
+  const { config, problems, sourceFile } = resolveConfig(options);
+  if (config === undefined || problems.length > 0) throw new ConfigError(problems, sourceFile);
+  return config;
+}
+
+export function checkConfig(options: { file: string; env: Env; cwd?: string }): { ok: boolean; problems: string[] } {
+  const { problems } = resolveConfig(options);
+  return { ok: problems.length === 0, problems };
+}
+
+interface Resolution {
+  config: ResolvedConfig | undefined;
+  problems: string[];
+  sourceFile: string | null;
+}
+
+function resolveConfig(options: LoadConfigOptions): Resolution {
+  const located = locateConfigFile({ file: options.file, env: options.env, cwd: options.cwd ?? process.cwd() });
+  const sourceFile = located.path;
+  const parsed = sourceFile === null ? { value: {}, problems: [] } : readConfigFile(sourceFile);
+  if (parsed.problems.length > 0) return { config: undefined, problems: parsed.problems, sourceFile };
+
+  // Stop after each stage that fails: later stages would only repeat the same fault in other words.
+  const interpolated = interpolate(parsed.value, options.env);
+  if (interpolated.problems.length > 0) return { config: undefined, problems: interpolated.problems, sourceFile };
+
+  const validated = configFileSchema.safeParse(interpolated.value);
+  if (!validated.success) {
+    return { config: undefined, problems: formatIssues(validated.error.issues, { schema: configFileSchema, input: interpolated.value }), sourceFile };
+  }
+  return { ...assemble({ file: validated.data, options, sourceFile }), sourceFile };
+}
+
+function assemble(input: { file: ConfigFile; options: LoadConfigOptions; sourceFile: string | null }): Omit<Resolution, 'sourceFile'> {
+  const { file, options, sourceFile } = input;
+  const { env } = options;
+  const problems: string[] = [];
+
+  const fromFile = resolveFileProviders(file.providers, env);
+  const fromEnv = detectEnvProviders(env, new Set(Object.keys(file.providers)));
+  problems.push(...fromFile.problems, ...fromEnv.problems);
+  const providers: ProviderSettings[] = [...fromFile.providers, ...fromEnv.providers];
+  const noProviders = Object.keys(file.providers).length === 0 && fromEnv.providers.length === 0 && fromEnv.problems.length === 0;
+  const fallback = noProviders ? simulatorFallback() : undefined;
+  if (fallback !== undefined) providers.push(fallback.provider);
+
+  // Deployments of a file provider that has problems of its own are not reported again.
+  const fileGroups = resolveFileGroups({ entries: file.models, providers, unresolved: new Set(Object.keys(file.providers)) });
+  problems.push(...fileGroups.problems);
+  const fileGroupNames = new Set(file.models.map((group) => group.name));
+  const models: ModelGroup[] = [
+    ...fileGroups.groups,
+    ...defaultGroupsFor({ providers: fromEnv.providers, env, taken: fileGroupNames, source: 'environment' }),
+    ...(fallback?.groups.filter((group) => !fileGroupNames.has(group.name)) ?? []),
+  ];
+  problems.push(...checkFallbacks(file.routing.fallbacks, new Set(models.map((group) => group.name))));
+
+  const overrides = readEnvOverrides(env);
+  problems.push(...overrides.problems);
+  const databaseUrl = overrides.databaseUrl ?? file.database.url;
+  const databaseProblem = databaseUrlProblem(databaseUrl);
+  if (databaseProblem !== undefined) {
+    problems.push(`${overrides.databaseUrl === undefined ? 'database.url' : 'environment variable DATABASE_URL'}: ${databaseProblem}`);
+  }
+
+  const masterKey = overrides.masterKey ?? (file.server.masterKey === '' ? undefined : file.server.masterKey);
+  const config: ResolvedConfig = {
+    server: {
+      port: options.overrides?.port ?? overrides.port ?? file.server.port,
+      host: file.server.host,
+      masterKey,
+      bodyLimitBytes: parseByteSize(file.server.bodyLimit) ?? 0,
+      shutdownGraceMs: file.server.shutdownGraceMs,
+    },
+    database: { url: databaseUrl },
+    ...(overrides.redisUrl === undefined ? {} : { redisUrl: overrides.redisUrl }),
+    ...(overrides.jwtSecret === undefined ? {} : { jwtSecret: overrides.jwtSecret }),
+    ...(overrides.websocketPort === undefined ? {} : { websocketPort: overrides.websocketPort }),
+    providers,
+    models,
+    routing: { strategy: file.routing.strategy, fallbacks: file.routing.fallbacks },
+    logging: { level: overrides.logLevel ?? file.logging.level, bodies: file.logging.bodies },
+    usage: { ...file.usage },
+    usingSimulatorFallback: noProviders,
+    sourceFile,
+  };
+  return { config, problems };
+}

@@ -1,0 +1,92 @@
+/**
+ * Model groups: those of the file (checked against the known providers), then one per default
+ * model of each provider detected from the environment, and the simulator's when it stands in.
+ */
+
+import type { Deployment, ModelGroup, ProviderSettings } from '../core/index.js';
+import { DEFAULTS } from './defaults.js';
+import { presetModels } from './env-values.js';
+import { formatPath } from './format-path.js';
+import type { Env } from './interpolate.js';
+import { findPreset } from './presets.js';
+import type { ModelGroupEntry } from './schema.js';
+
+export function resolveFileGroups(input: {
+  entries: readonly ModelGroupEntry[];
+  providers: readonly ProviderSettings[];
+  /** Provider ids that exist but could not be resolved (already reported): skipped quietly. */
+  unresolved: ReadonlySet<string>;
+}): { groups: ModelGroup[]; problems: string[] } {
+  const { entries, providers, unresolved } = input;
+  const problems: string[] = [];
+  const groups: ModelGroup[] = [];
+  const firstIndexByName = new Map<string, number>();
+  entries.forEach((entry, groupIndex) => {
+    const earlier = firstIndexByName.get(entry.name);
+    if (earlier !== undefined) {
+      problems.push(`${formatPath(['models', groupIndex, 'name'])}: duplicate model group "${entry.name}" (also models[${earlier}])`);
+      return;
+    }
+    firstIndexByName.set(entry.name, groupIndex);
+    const deployments: Deployment[] = [];
+    const seenIds = new Set<string>();
+    entry.deployments.forEach((item, deploymentIndex) => {
+      const path = formatPath(['models', groupIndex, 'deployments', deploymentIndex]);
+      const provider = providers.find((candidate) => candidate.id === item.provider);
+      if (provider === undefined) {
+        if (!unresolved.has(item.provider)) problems.push(`${path}.provider: unknown provider "${item.provider}"`);
+        return;
+      }
+      const id = item.id ?? `${provider.id}/${item.model}`;
+      if (seenIds.has(id)) {
+        problems.push(`${path}${item.id === undefined ? '' : '.id'}: duplicate deployment id "${id}" in model group "${entry.name}"`);
+        return;
+      }
+      seenIds.add(id);
+      deployments.push({ id, provider, model: item.model, weight: item.weight, price: item.price, defaultMaxTokens: item.maxTokens });
+    });
+    groups.push({ name: entry.name, deployments, source: 'config', ...(entry.strategy === undefined ? {} : { strategy: entry.strategy }) });
+  });
+  return { groups, problems };
+}
+
+/** One group per default model of each provider, named after the model, unless the name is taken. */
+export function defaultGroupsFor(options: {
+  providers: readonly ProviderSettings[];
+  env: Env;
+  taken: ReadonlySet<string>;
+  source: ModelGroup['source'];
+}): ModelGroup[] {
+  const taken = new Set(options.taken);
+  const groups: ModelGroup[] = [];
+  for (const provider of options.providers) {
+    const preset = findPreset(provider.preset);
+    if (preset === undefined) continue;
+    for (const model of presetModels(preset, options.env)) {
+      if (taken.has(model)) continue;
+      taken.add(model);
+      groups.push({
+        name: model,
+        source: options.source,
+        deployments: [
+          { id: `${provider.id}/${model}`, provider, model, weight: DEFAULTS.deploymentWeight, defaultMaxTokens: DEFAULTS.maxTokens },
+        ],
+      });
+    }
+  }
+  return groups;
+}
+
+/** Every fallback names existing groups. */
+export function checkFallbacks(fallbacks: Record<string, string[]>, groupNames: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  for (const [name, targets] of Object.entries(fallbacks)) {
+    const path = formatPath(['routing', 'fallbacks', name]);
+    if (!groupNames.has(name)) problems.push(`${path}: unknown model group "${name}"`);
+    targets.forEach((target, index) => {
+      if (target === name) problems.push(`${path}[${index}]: a model group cannot fall back to itself`);
+      else if (!groupNames.has(target)) problems.push(`${path}[${index}]: unknown model group "${target}"`);
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,123 @@
+/**
+ * The config file's schema (zod v4). Validation is strict: unknown keys are errors, so a typo never
+ * passes silently. Values may arrive as strings after `${VAR}` interpolation, so numbers and
+ * booleans also accept their text form. Cross-references (providers named by deployments, fallback
+ * groups, presets) are checked later, once environment-detected providers are known.
+ */
+
+import * as z from 'zod';
+import { WIRE_PROTOCOLS } from '../core/index.js';
+import { parseByteSize } from './byte-size.js';
+import { DEFAULTS } from './defaults.js';
+import { LOG_LEVELS } from './types.js';
+
+/** Accepts a number or its text form ("3000" after interpolation). */
+function numeric<T extends z.ZodNumber>(schema: T) {
+  return z.preprocess((value) => (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value), schema);
+}
+
+const booleanLike = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
+const milliseconds = numeric(z.number().int().min(0));
+const positiveInt = numeric(z.number().int().positive());
+const text = z.string().min(1);
+/** Header and query values: YAML may type `1` or `true`, which are meant as text. */
+const scalarText = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+
+const bodyLimit = z
+  .union([z.string(), z.number()])
+  .refine((value) => parseByteSize(value) !== undefined, { message: 'expected a size such as "4mb", "512kb" or a byte count' });
+
+const timeoutsSchema = z.strictObject({
+  connectMs: positiveInt.optional(),
+  firstByteMs: positiveInt.optional(),
+  totalMs: positiveInt.optional(),
+  streamIdleMs: positiveInt.optional(),
+});
+
+const simulatorSchema = z.strictObject({
+  latencyMeanMs: numeric(z.number().min(0)).optional(),
+  latencyStdDevMs: numeric(z.number().min(0)).optional(),
+  chunkIntervalMs: numeric(z.number().min(0)).optional(),
+  answerWords: positiveInt.optional(),
+  errorRate: numeric(z.number().min(0).max(1)).optional(),
+  seed: numeric(z.number().int()).optional(),
+});
+
+const providerSchema = z.strictObject({
+  type: z.enum(WIRE_PROTOCOLS).optional(),
+  preset: text.optional(),
+  baseUrl: text.optional(),
+  apiKey: z.string().optional(),
+  headers: z.record(z.string(), scalarText).optional(),
+  query: z.record(z.string(), scalarText).optional(),
+  apiVersion: text.optional(),
+  authHeader: z.enum(['bearer', 'x-api-key', 'x-goog-api-key', 'api-key', 'none']).optional(),
+  supportsStreamUsage: booleanLike.optional(),
+  timeouts: timeoutsSchema.optional(),
+  simulator: simulatorSchema.optional(),
+});
+
+const priceSchema = z.strictObject({
+  inputPerMTok: numeric(z.number().min(0)),
+  outputPerMTok: numeric(z.number().min(0)),
+  cachedInputPerMTok: numeric(z.number().min(0)).optional(),
+});
+
+const deploymentSchema = z.strictObject({
+  provider: text,
+  model: text,
+  weight: numeric(z.number().min(0)).default(DEFAULTS.deploymentWeight),
+  id: text.optional(),
+  price: priceSchema.optional(),
+  maxTokens: positiveInt.default(DEFAULTS.maxTokens),
+});
+
+const modelGroupSchema = z.strictObject({
+  name: text,
+  strategy: text.optional(),
+  deployments: z.array(deploymentSchema).min(1, { message: 'a model group needs at least one deployment' }),
+});
+
+/** Provider ids appear in deployment ids (`provider/model`), headers and metrics labels. */
+const providerId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, {
+  message: 'provider ids use letters, digits, "-", "_" and "." only',
+});
+
+export const configFileSchema = z.strictObject({
+  server: z
+    .strictObject({
+      port: numeric(z.number().int().min(0).max(65535)).default(DEFAULTS.port),
+      host: text.default(DEFAULTS.host),
+      masterKey: z.string().optional(),
+      bodyLimit: bodyLimit.default(DEFAULTS.bodyLimit),
+      shutdownGraceMs: milliseconds.default(DEFAULTS.shutdownGraceMs),
+    })
+    .prefault({}),
+  database: z.strictObject({ url: text.default(DEFAULTS.databaseUrl) }).prefault({}),
+  providers: z.record(providerId, providerSchema).default({}),
+  models: z.array(modelGroupSchema).default([]),
+  routing: z
+    .strictObject({
+      strategy: text.default(DEFAULTS.routingStrategy),
+      fallbacks: z.record(z.string(), z.array(text)).default({}),
+    })
+    .prefault({}),
+  logging: z
+    .strictObject({
+      level: z.enum(LOG_LEVELS).default(DEFAULTS.logLevel),
+      bodies: booleanLike.default(false),
+    })
+    .prefault({}),
+  usage: z
+    .strictObject({
+      batchSize: positiveInt.default(DEFAULTS.usageBatchSize),
+      flushIntervalMs: positiveInt.default(DEFAULTS.usageFlushIntervalMs),
+      queueLimit: positiveInt.default(DEFAULTS.usageQueueLimit),
+    })
+    .prefault({}),
+});
+
+export type ConfigFile = z.output<typeof configFileSchema>;
+export type ProviderEntry = z.output<typeof providerSchema>;
+export type ModelGroupEntry = z.output<typeof modelGroupSchema>;
+export type SimulatorEntry = z.output<typeof simulatorSchema>;

@@ -1,0 +1,50 @@
+/** The configuration after loading: file, environment and defaults merged and checked. */
+
+import type { ModelGroup, ProviderSettings } from '../core/index.js';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface ResolvedConfig {
+  server: {
+    port: number;
+    host: string;
+    /** Undefined when no master key was configured (management API closed to key holders). */
+    masterKey: string | undefined;
+    bodyLimitBytes: number;
+    shutdownGraceMs: number;
+  };
+  database: { url: string };
+  redisUrl?: string;
+  jwtSecret?: string;
+  /** Optional second port for the live feed. */
+  websocketPort?: number;
+  /** File providers first, then those detected from the environment, then the simulator fallback. */
+  providers: ProviderSettings[];
+  models: ModelGroup[];
+  routing: {
+    /** Global strategy id; a group's own strategy wins. */
+    strategy: string;
+    /** Model group → groups to try, in order, when it fails. */
+    fallbacks: Record<string, string[]>;
+  };
+  logging: { level: LogLevel; bodies: boolean };
+  usage: { batchSize: number; flushIntervalMs: number; queueLimit: number };
+  /** True when no provider was configured or detected and the simulator stands in. */
+  usingSimulatorFallback: boolean;
+  /** Absolute path of the file read, or null when none was. */
+  sourceFile: string | null;
+}
+
+/** Thrown by loadConfig when the configuration has problems; each problem is one line for a person. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[], sourceFile: string | null) {
+    const where = sourceFile === null ? 'The configuration' : `The configuration (${sourceFile})`;
+    super(`${where} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}

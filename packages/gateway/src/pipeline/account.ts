@@ -1,0 +1,69 @@
+/**
+ * Stage: account. Turns a finished request's state into its one usage row: tokens from the
+ * provider where it gave them, estimated otherwise; cost from the price catalogue; timings.
+ * Recording is a queue push, so the request path never waits on the database.
+ */
+
+import type { PriceCatalog } from '../accounting/price-catalog.js';
+import { estimateTextTokens } from '../accounting/token-estimator.js';
+import type { Usage } from '../core/index.js';
+import type { UsageOutcome, UsageRecorder, UsageRow } from './ports.js';
+import type { RequestState } from './request-state.js';
+
+export interface Accountant {
+  /** Writes the request's usage row once; later calls for the same request are ignored. */
+  finish(state: RequestState, outcome: { status: number; outcome: UsageOutcome; errorCode: string | null }): UsageRow | null;
+}
+
+export function createAccountant(options: { prices: PriceCatalog; recorder: UsageRecorder }): Accountant {
+  return {
+    finish(state, result) {
+      if (state.recorded || state.principal === null) return null;
+      state.recorded = true;
+      const usage = completeUsage(state, result.outcome);
+      const now = performance.now();
+      const row: UsageRow = {
+        requestId: state.requestId,
+        createdAt: state.receivedAt,
+        keyId: state.principal.kind === 'key' ? state.principal.key.id : null,
+        protocol: state.protocol,
+        endpoint: state.endpoint,
+        modelGroup: state.modelGroup ?? '',
+        provider: state.deployment?.provider.id ?? null,
+        deploymentId: state.deployment?.id ?? null,
+        upstreamModel: state.upstreamModel ?? state.deployment?.model ?? null,
+        stream: state.stream,
+        promptTokens: usage.promptTokens,
+        completionTokens: usage.completionTokens,
+        cachedTokens: usage.cachedTokens,
+        tokensEstimated: usage.estimated,
+        costUsd: state.deployment ? options.prices.cost(state.deployment, usage) : 0,
+        latencyMs: Math.round((now - state.startedAt) * 100) / 100,
+        ttftMs: state.firstByteAt === null ? null : Math.round((state.firstByteAt - state.startedAt) * 100) / 100,
+        status: result.status,
+        outcome: result.outcome,
+        errorCode: result.errorCode,
+        attempts: state.attempts,
+      };
+      options.recorder.record(row);
+      return row;
+    },
+  };
+}
+
+/** The provider's usage when it gave one; otherwise an estimate of what was sent and received. */
+function completeUsage(state: RequestState, outcome: UsageOutcome): Usage {
+  const reported = state.usage;
+  if (reported && !reported.estimated) return reported;
+  const reachedUpstream = state.deployment !== null && outcome !== 'error';
+  if (!reachedUpstream && !state.firstByteAt && !reported) {
+    return { promptTokens: 0, completionTokens: 0, cachedTokens: 0, cacheWriteTokens: 0, estimated: false };
+  }
+  return {
+    promptTokens: reported?.promptTokens || (state.estimatePromptTokens?.() ?? 0),
+    completionTokens: reported?.completionTokens || estimateTextTokens(state.outputText),
+    cachedTokens: reported?.cachedTokens ?? 0,
+    cacheWriteTokens: reported?.cacheWriteTokens ?? 0,
+    estimated: true,
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Stage: authenticate. Reads the key from `Authorization: Bearer` or `x-api-key` (both accepted on
+ * every route: the Anthropic SDK and curl users differ), and resolves it to the master key or a
+ * virtual key. Verified keys are cached briefly so that a database outage does not stop traffic
+ * from keys already seen (DESIGN.md); unknown keys are never cached.
+ */
+
+import { GatewayError } from '../core/index.js';
+import { hashKey, sameHash } from './key-hash.js';
+import type { KeyLookup, KeyRecord } from './ports.js';
+import type { Principal } from './request-state.js';
+
+export interface AuthenticatorOptions {
+  /** SHA-256 hex of the master key. */
+  masterKeyHash: string;
+  keys: KeyLookup;
+  /** How long a verified key is trusted without asking the store again, ms. */
+  cacheTtlMs: number;
+  /** Most keys kept in the cache. */
+  cacheSize?: number;
+  now?: () => number;
+}
+
+export type Authenticate = (headers: Record<string, string | string[] | undefined>) => Promise<Principal>;
+
+export function extractKey(headers: Record<string, string | string[] | undefined>): string | null {
+  const authorization = headers.authorization;
+  if (typeof authorization === 'string') {
+    const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
+    if (match) return match[1].trim();
+  }
+  const apiKey = headers['x-api-key'];
+  if (typeof apiKey === 'string' && apiKey.trim().length > 0) return apiKey.trim();
+  return null;
+}
+
+export function createAuthenticator(options: AuthenticatorOptions): Authenticate {
+  const now = options.now ?? Date.now;
+  const cacheSize = options.cacheSize ?? 10_000;
+  const cache = new Map<string, { key: KeyRecord; until: number }>();
+
+  const lookup = async (hash: string): Promise<KeyRecord | null> => {
+    const cached = cache.get(hash);
+    if (cached && cached.until > now()) return cached.key;
+    let key: KeyRecord | null;
+    try {
+      key = await options.keys.findByHash(hash);
+    } catch (error) {
+      if (cached) return cached.key;
+      throw new GatewayError('SY_ERR_INTERNAL', 'The key store is unavailable; try again shortly.', { status: 503, cause: error });
+    }
+    if (key && options.cacheTtlMs > 0) {
+      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
+      cache.set(hash, { key, until: now() + options.cacheTtlMs });
+    } else {
+      cache.delete(hash);
+    }
+    return key;
+  };
+
+  return async function authenticate(headers) {
+    const secret = extractKey(headers);
+    if (secret === null) {
+      throw new GatewayError(
+        'SY_ERR_UNAUTHENTICATED',
+        'Missing API key. Send it as "Authorization: Bearer <key>" or "x-api-key: <key>".',
+      );
+    }
+    const hash = hashKey(secret);
+    if (sameHash(hash, options.masterKeyHash)) return { kind: 'master' };
+    const key = await lookup(hash);
+    if (!key) throw new GatewayError('SY_ERR_UNAUTHENTICATED', 'Invalid API key.');
+    if (key.revokedAt && key.revokedAt.getTime() <= now()) {
+      throw new GatewayError('SY_ERR_KEY_REVOKED', `API key ${key.prefix}… has been revoked.`);
+    }
+    if (key.expiresAt && key.expiresAt.getTime() <= now()) {
+      throw new GatewayError('SY_ERR_KEY_EXPIRED', `API key ${key.prefix}… expired at ${key.expiresAt.toISOString()}.`);
+    }
+    if (!key.scopes.includes('data')) {
+      throw new GatewayError('SY_ERR_MODEL_FORBIDDEN', `API key ${key.prefix}… may not call the data plane.`, { status: 403 });
+    }
+    return { kind: 'key', key };
+  };
+}

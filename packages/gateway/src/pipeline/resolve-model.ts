@@ -1,0 +1,32 @@
+/** Stage: resolve the model name the client sent to a model group, and check the key may use it. */
+
+import { GatewayError } from '../core/index.js';
+import type { ModelGroup } from '../core/index.js';
+import type { Principal } from './request-state.js';
+
+export function resolveModel(options: {
+  name: unknown;
+  principal: Principal;
+  findGroup: (name: string) => ModelGroup | undefined;
+}): ModelGroup {
+  const { name, principal } = options;
+  if (typeof name !== 'string' || name.length === 0) {
+    throw new GatewayError('SY_ERR_INVALID_REQUEST', "Missing required parameter: 'model'.", { param: 'model' });
+  }
+  const group = options.findGroup(name);
+  if (!group) {
+    throw new GatewayError(
+      'SY_ERR_MODEL_NOT_FOUND',
+      `The model '${name}' does not exist on this gateway. List the available models with GET /v1/models.`,
+      { param: 'model' },
+    );
+  }
+  if (principal.kind === 'key' && principal.key.models !== null && !principal.key.models.includes(name)) {
+    throw new GatewayError(
+      'SY_ERR_MODEL_FORBIDDEN',
+      `API key ${principal.key.prefix}… is not allowed to use the model '${name}'.`,
+      { param: 'model' },
+    );
+  }
+  return group;
+}

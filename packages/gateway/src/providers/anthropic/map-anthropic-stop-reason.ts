@@ -1,0 +1,22 @@
+/**
+ * Anthropic's stop_reason to the unified finish reason, keeping the raw value.
+ * https://docs.anthropic.com/en/api/handling-stop-reasons
+ */
+
+import type { FinishReason, UnifiedFinishReason } from '../../core/index.js';
+
+const UNIFIED: Record<string, UnifiedFinishReason> = {
+  end_turn: 'stop',
+  stop_sequence: 'stop',
+  max_tokens: 'length',
+  // The answer was cut by the model's context window rather than max_tokens: still a truncation.
+  model_context_window_exceeded: 'length',
+  tool_use: 'tool_calls',
+  refusal: 'content_filter',
+};
+
+/** `pause_turn` (a server tool paused the turn) and values added later map to `other`. */
+export function mapAnthropicStopReason(raw: string | null | undefined): FinishReason {
+  if (raw === null || raw === undefined) return { unified: 'other', raw: null };
+  return { unified: UNIFIED[raw] ?? 'other', raw };
+}

@@ -1,0 +1,48 @@
+/**
+ * An Anthropic Message (non-streaming answer) to a canonical ChatResponse. Read tolerantly: only
+ * text and tool_use blocks are mapped; thinking and server-tool blocks are skipped.
+ * https://docs.anthropic.com/en/api/messages
+ */
+
+import type { ChatResponse, ToolCall } from '../../core/index.js';
+import { isRecord, recordField, recordsField, stringField } from './json-fields.js';
+import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
+import { parseAnthropicUsage } from './anthropic-usage.js';
+
+export interface ParseAnthropicResponseOptions {
+  /** Used when the answer names no model (it always should). */
+  fallbackModel: string;
+  fallbackId: string;
+}
+
+export function parseAnthropicResponse(body: unknown, options: ParseAnthropicResponseOptions): ChatResponse {
+  const message = isRecord(body) ? body : {};
+  const texts: string[] = [];
+  const toolCalls: ToolCall[] = [];
+  for (const block of recordsField(message, 'content')) {
+    const type = stringField(block, 'type');
+    if (type === 'text') texts.push(stringField(block, 'text') ?? '');
+    else if (type === 'tool_use') {
+      toolCalls.push({
+        id: stringField(block, 'id') ?? '',
+        name: stringField(block, 'name') ?? '',
+        arguments: JSON.stringify(block.input ?? {}),
+      });
+    }
+  }
+  return {
+    id: stringField(message, 'id') ?? options.fallbackId,
+    model: stringField(message, 'model') ?? options.fallbackModel,
+    // Anthropic messages carry no creation time.
+    created: Math.floor(Date.now() / 1000),
+    choices: [
+      {
+        index: 0,
+        content: texts.length > 0 ? texts.join('') : null,
+        toolCalls,
+        finishReason: mapAnthropicStopReason(stringField(message, 'stop_reason')),
+      },
+    ],
+    usage: parseAnthropicUsage(recordField(message, 'usage')),
+  };
+}

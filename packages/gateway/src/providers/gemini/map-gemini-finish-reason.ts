@@ -1,0 +1,34 @@
+/**
+ * Gemini finish reasons to the canonical ones (https://ai.google.dev/api/generate-content#FinishReason).
+ * Gemini ends a turn that called functions with STOP; it becomes `tool_calls` so that clients
+ * know to run them.
+ */
+
+import type { FinishReason, UnifiedFinishReason } from '../../core/index.js';
+
+const CONTENT_FILTER = new Set([
+  'SAFETY',
+  'RECITATION',
+  'BLOCKLIST',
+  'PROHIBITED_CONTENT',
+  'SPII',
+  'IMAGE_SAFETY',
+  'IMAGE_PROHIBITED_CONTENT',
+  'IMAGE_RECITATION',
+]);
+
+export function mapGeminiFinishReason(raw: string, options: { hasToolCalls: boolean }): FinishReason {
+  return { unified: unify(raw, options.hasToolCalls), raw };
+}
+
+function unify(raw: string, hasToolCalls: boolean): UnifiedFinishReason {
+  if (raw === 'STOP') return hasToolCalls ? 'tool_calls' : 'stop';
+  if (raw === 'MAX_TOKENS') return 'length';
+  if (CONTENT_FILTER.has(raw)) return 'content_filter';
+  return 'other';
+}
+
+/** A prompt Gemini refused to answer at all (`promptFeedback.blockReason`). */
+export function blockedPromptFinishReason(blockReason: string): FinishReason {
+  return { unified: 'content_filter', raw: blockReason };
+}

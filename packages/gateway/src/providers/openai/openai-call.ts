@@ -1,0 +1,37 @@
+/**
+ * One upstream call in the OpenAI protocol: URL, headers and timeouts from the deployment, and a
+ * non-2xx answer turned into a GatewayError before anything is returned.
+ */
+
+import type { CallContext } from '../types.js';
+import type { UpstreamResponse } from '../shared/http.js';
+import { openaiHttpError } from './openai-errors.js';
+import { openaiHeaders, openaiUrl } from './openai-urls.js';
+import type { OpenAIEndpoint } from './openai-urls.js';
+
+export interface OpenAICall {
+  endpoint: OpenAIEndpoint;
+  /** JSON text of the request body. */
+  body: string;
+  stream: boolean;
+  /** Client headers a pass-through forwards. */
+  forwardedHeaders?: Record<string, string>;
+}
+
+/** Sends the call; resolves with a 2xx response (headers received), rejects with a GatewayError. */
+export async function callOpenAI(call: OpenAICall, context: CallContext): Promise<UpstreamResponse> {
+  const { provider } = context.deployment;
+  const response = await context.http.request({
+    url: openaiUrl(context.deployment, call.endpoint),
+    headers: openaiHeaders(provider, call.forwardedHeaders),
+    body: call.body,
+    signal: context.signal,
+    timeouts: provider.timeouts,
+    provider: provider.id,
+    stream: call.stream,
+  });
+  if (response.status < 200 || response.status >= 300) {
+    throw await openaiHttpError(response, { provider: provider.id, signal: context.signal });
+  }
+  return response;
+}

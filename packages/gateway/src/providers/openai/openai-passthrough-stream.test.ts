@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { relayOpenAIStream } from './openai-passthrough-stream.js';
+
+async function* body(...texts: string[]): AsyncGenerator<string> {
+  yield* texts;
+}
+
+async function relay(dropUsageChunk: boolean, ...texts: string[]) {
+  const relayed = relayOpenAIStream({ body: body(...texts), provider: 'p', signal: new AbortController().signal, dropUsageChunk });
+  const frames: string[] = [];
+  for await (const frame of relayed.frames) frames.push(frame);
+  return { frames, summary: relayed.summary(), failure: relayed.failure() };
+}
+
+// Formatting as some compatible servers send it: no space after `data:`, spaces inside the JSON.
+const first = 'data:{"id":"a", "model": "m-1", "choices": [{"index": 0, "delta": {"content": "hi"}, "finish_reason": null}], "usage": null}\n\n';
+const second = 'data:{"id":"a", "model": "m-1", "choices": [{"index": 1, "delta": {}, "finish_reason": "length"}, {"index": 0, "delta": {}, "finish_reason": "stop"}], "usage": null}\n\n';
+const usage = 'data:{"id":"a", "model": "m-1", "choices": [], "usage": {"prompt_tokens": 2, "completion_tokens": 1}}\n\n';
+
+test('frames are relayed byte for byte; usage and the first choice finish reason are read', async () => {
+  const { frames, summary, failure } = await relay(false, first.slice(0, 20), first.slice(20) + second, usage, ': keep-alive\n\n', 'data: [DONE]\n\n');
+  assert.deepEqual(frames, [first, second, usage, ': keep-alive\n\n', 'data: [DONE]\n\n']);
+  assert.equal(summary.model, 'm-1');
+  assert.deepEqual(summary.finishReason, { unified: 'stop', raw: 'stop' });
+  assert.equal(summary.usage?.promptTokens, 2);
+  assert.equal(failure, null);
+});
+
+test('the usage-only chunk is dropped when we asked for it, and only that chunk', async () => {
+  const filter = 'data: {"id":"","model":"","choices":[],"prompt_filter_results":[]}\n\n';
+  const { frames, summary } = await relay(true, filter, first, usage, 'data: [DONE]\n\n');
+  assert.deepEqual(frames, [filter, first, 'data: [DONE]\n\n']);
+  assert.equal(summary.usage?.completionTokens, 1);
+});
+
+test('an upstream in-band error is relayed and recorded', async () => {
+  const error = 'data: {"error":{"message":"bad","type":"server_error","param":null,"code":null}}\n\n';
+  const { frames, failure } = await relay(false, first, error);
+  assert.deepEqual(frames, [first, error]);
+  assert.equal(failure?.code, 'SY_ERR_UPSTREAM_SERVER');
+});
+
+test('a transport failure becomes an OpenAI in-band error frame', async () => {
+  async function* broken(): AsyncGenerator<string> {
+    yield first;
+    throw new Error('reset');
+  }
+  const relayed = relayOpenAIStream({ body: broken(), provider: 'p', signal: new AbortController().signal, dropUsageChunk: false });
+  const frames: string[] = [];
+  for await (const frame of relayed.frames) frames.push(frame);
+  const payload = JSON.parse(frames[1].slice('data: '.length)) as { error: { type: string; code: string } };
+  assert.deepEqual([payload.error.type, payload.error.code], ['server_error', 'SY_ERR_UPSTREAM_UNREACHABLE']);
+  assert.equal(relayed.failure()?.code, 'SY_ERR_UPSTREAM_UNREACHABLE');
+});

@@ -1,0 +1,111 @@
+/**
+ * Relays an OpenAI stream frame by frame, unchanged, while reading usage, finish reason and model
+ * for accounting. This is the hot path (DESIGN.md principle 2): a frame is JSON-parsed only when
+ * a cheap string check says it may carry something we need.
+ */
+
+import type { FinishReason, GatewayError, Usage } from '../../core/index.js';
+import { parseJsonSafe, transportError } from '../shared/http.js';
+import { parseSse } from '../shared/sse.js';
+import type { StreamSummary } from '../types.js';
+import { isRecord, numberField, recordsField, stringField } from './json-fields.js';
+import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
+import { isOpenAIErrorChunk, openaiInBandError } from './openai-errors.js';
+import { parseOpenAIUsage } from './parse-openai-usage.js';
+
+export interface RelayOptions {
+  body: AsyncIterable<Buffer | string>;
+  provider: string;
+  /** The client's signal, to tell a disconnect from an upstream failure. */
+  signal: AbortSignal;
+  /** Drop the usage-only chunk (`choices: []`): we asked for it, the client did not. */
+  dropUsageChunk: boolean;
+}
+
+export interface RelayedStream {
+  frames: AsyncIterable<string>;
+  summary: () => StreamSummary;
+  failure: () => GatewayError | null;
+}
+
+const USAGE_OBJECT = /"usage"\s*:\s*\{/;
+const FINISH_REASON_SET = /"finish_reason"\s*:\s*"/;
+
+export function relayOpenAIStream(options: RelayOptions): RelayedStream {
+  let usage: Usage | null = null;
+  let finishReason: FinishReason | null = null;
+  let model: string | null = null;
+  let failure: GatewayError | null = null;
+
+  async function* frames(): AsyncGenerator<string> {
+    let finished = false;
+    let modelLookups = 0;
+    try {
+      for await (const sse of parseSse(options.body)) {
+        // Keep reading after [DONE] or an error so the connection ends cleanly, but relay nothing.
+        if (finished) continue;
+        const { data } = sse;
+        if (data === '[DONE]') finished = true;
+        if (data.length === 0 || finished) {
+          yield sse.raw;
+          continue;
+        }
+        let parsed: { value: unknown } | undefined;
+        const chunk = (): unknown => (parsed ??= { value: parseJsonSafe(data) }).value;
+        // Azure's first chunk names no model (""), so look a few frames on, but not forever: some
+        // compatible servers never name one, and parsing every frame is what we avoid here.
+        if (model === null && modelLookups < 3) {
+          modelLookups += 1;
+          model = readModel(chunk());
+        }
+        if (data.includes('"error"') && isOpenAIErrorChunk(chunk())) {
+          failure = openaiInBandError(chunk(), options.provider);
+          finished = true;
+          yield sse.raw;
+          continue;
+        }
+        if (FINISH_REASON_SET.test(data)) finishReason = readFinishReason(chunk(), finishReason);
+        if (USAGE_OBJECT.test(data)) {
+          const record = chunk();
+          usage = isRecord(record) ? (parseOpenAIUsage(record.usage) ?? usage) : usage;
+          const usageOnly = isRecord(record) && Array.isArray(record.choices) && record.choices.length === 0;
+          if (usageOnly && options.dropUsageChunk) continue;
+        }
+        yield sse.raw;
+      }
+    } catch (error) {
+      if (finished) return;
+      const gatewayError = transportError(error, { provider: options.provider, clientSignal: options.signal });
+      failure = gatewayError;
+      yield inBandErrorFrame(gatewayError);
+    }
+  }
+
+  return {
+    frames: frames(),
+    summary: () => ({ usage, finishReason, model }),
+    failure: () => failure,
+  };
+}
+
+/** OpenAI's in-band error chunk, which the official SDKs raise as an APIError. */
+export function inBandErrorFrame(error: GatewayError): string {
+  const payload = { error: { message: error.message, type: 'server_error', param: null, code: error.code } };
+  return `data: ${JSON.stringify(payload)}\n\n`;
+}
+
+function readModel(chunk: unknown): string | null {
+  if (!isRecord(chunk)) return null;
+  return stringField(chunk, 'model') || null;
+}
+
+/** The first choice's finish reason wins; another choice's is kept only until the first one's arrives. */
+function readFinishReason(chunk: unknown, current: FinishReason | null): FinishReason | null {
+  if (!isRecord(chunk)) return current;
+  let reason = current;
+  for (const choice of recordsField(chunk, 'choices')) {
+    if (typeof choice.finish_reason !== 'string') continue;
+    if ((numberField(choice, 'index') ?? 0) === 0 || reason === null) reason = mapOpenAIFinishReason(choice.finish_reason);
+  }
+  return reason;
+}

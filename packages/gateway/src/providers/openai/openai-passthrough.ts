@@ -1,0 +1,86 @@
+/**
+ * Same-protocol relay (DESIGN.md principle 2): the client's body goes upstream with only `model`
+ * rewritten, and the answer comes back as the upstream sent it. Streams may gain
+ * stream_options.include_usage, because the gateway must account every call; the extra usage chunk
+ * is then kept from a client that did not ask for it.
+ */
+
+import { GatewayError } from '../../core/index.js';
+import type { FinishReason, Usage } from '../../core/index.js';
+import { parseJsonSafe, transportError } from '../shared/http.js';
+import type { CallContext, PassthroughRequest, PassthroughResult } from '../types.js';
+import { isRecord, recordsField, stringField } from './json-fields.js';
+import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
+import { callOpenAI } from './openai-call.js';
+import { relayOpenAIStream } from './openai-passthrough-stream.js';
+import { parseOpenAIUsage } from './parse-openai-usage.js';
+
+export async function openaiPassthrough(request: PassthroughRequest, context: CallContext): Promise<PassthroughResult> {
+  if (request.endpoint === 'messages') {
+    throw new GatewayError('SY_ERR_UNSUPPORTED_OPERATION', 'The OpenAI protocol has no messages endpoint.');
+  }
+  const { provider } = context.deployment;
+  const body: Record<string, unknown> = { ...request.body, model: context.deployment.model };
+  const dropUsageChunk = request.stream && provider.supportsStreamUsage && !request.clientWantsUsage;
+  if (dropUsageChunk) {
+    const clientOptions = isRecord(request.body.stream_options) ? request.body.stream_options : {};
+    body.stream_options = { ...clientOptions, include_usage: true };
+  }
+  const response = await callOpenAI(
+    { endpoint: request.endpoint, body: JSON.stringify(body), stream: request.stream, forwardedHeaders: request.headers },
+    context,
+  );
+  if (request.stream) {
+    const relayed = relayOpenAIStream({ body: response.body, provider: provider.id, signal: context.signal, dropUsageChunk });
+    return { kind: 'stream', status: response.status, ...relayed };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = Buffer.from(await response.body.arrayBuffer());
+  } catch (error) {
+    throw transportError(error, { provider: provider.id, clientSignal: context.signal });
+  }
+  const text = bytes.toString('utf8');
+  const summary = request.endpoint === 'embeddings' ? summariseEmbeddings(text) : summariseChat(text);
+  return { kind: 'json', status: response.status, body: bytes, ...summary };
+}
+
+interface JsonSummary {
+  usage: Usage | null;
+  finishReason: FinishReason | null;
+  model: string | null;
+}
+
+function summariseChat(text: string): JsonSummary {
+  const json = parseJsonSafe(text);
+  if (!isRecord(json)) return { usage: null, finishReason: null, model: null };
+  const [first] = recordsField(json, 'choices');
+  return {
+    usage: parseOpenAIUsage(json.usage),
+    finishReason: first === undefined ? null : mapOpenAIFinishReason(first.finish_reason),
+    model: stringField(json, 'model') || null,
+  };
+}
+
+/**
+ * An embeddings body can be megabytes of numbers; its usage object sits at the end and holds no
+ * strings, so we cut it out by brace matching instead of parsing the vectors.
+ */
+function summariseEmbeddings(text: string): JsonSummary {
+  const model = /"model"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
+  return { usage: parseOpenAIUsage(objectAfterKey(text, 'usage')), finishReason: null, model: model ? model[1] : null };
+}
+
+function objectAfterKey(text: string, key: string): unknown {
+  const keyAt = text.lastIndexOf(`"${key}"`);
+  if (keyAt === -1) return undefined;
+  const start = text.indexOf('{', keyAt);
+  if (start === -1) return undefined;
+  let depth = 0;
+  for (let position = start; position < text.length; position += 1) {
+    const character = text[position];
+    if (character === '{') depth += 1;
+    else if (character === '}' && --depth === 0) return parseJsonSafe(text.slice(start, position + 1));
+  }
+  return undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * Builds a plausible value from a JSON Schema: tool-call arguments from a tool's parameters, and
+ * JSON answers from a response schema. Enums give their first value; strings get a word or a
+ * place name; numbers their minimum or 1. Deterministic for a given random source.
+ */
+
+import { pick } from './prng.js';
+import type { Random } from './prng.js';
+import { generateWords } from './words.js';
+
+export interface SchemaValueOptions {
+  random: Random;
+  /** Which properties an object gets when its schema lists no `required`: none (tool arguments) or all. */
+  withoutRequired: 'none' | 'all';
+}
+
+const PLACES = ['Paris', 'Tokyo', 'Lisbon', 'Nairobi', 'Lima'] as const;
+
+export function valueFromSchema(schema: unknown, options: SchemaValueOptions, name = '', depth = 0): unknown {
+  if (!isRecord(schema) || depth > 8) return null;
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
+  if ('const' in schema) return schema.const;
+  for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
+    const variants = schema[key];
+    if (Array.isArray(variants) && variants.length > 0) return valueFromSchema(variants[0], options, name, depth + 1);
+  }
+  const type = Array.isArray(schema.type) ? schema.type.find((item) => item !== 'null') : schema.type;
+  switch (type) {
+    case 'object':
+      return objectFromSchema(schema, options, depth);
+    case 'array':
+      return [valueFromSchema(schema.items, options, name, depth + 1)];
+    case 'integer':
+      return typeof schema.minimum === 'number' ? Math.ceil(schema.minimum) : 1;
+    case 'number':
+      return typeof schema.minimum === 'number' ? schema.minimum : 1;
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    case 'string':
+      return stringFor(name, options.random);
+    default:
+      return isRecord(schema.properties) ? objectFromSchema(schema, options, depth) : stringFor(name, options.random);
+  }
+}
+
+function objectFromSchema(schema: Record<string, unknown>, options: SchemaValueOptions, depth: number): Record<string, unknown> {
+  const properties = isRecord(schema.properties) ? schema.properties : {};
+  const required = Array.isArray(schema.required)
+    ? schema.required.filter((item): item is string => typeof item === 'string')
+    : options.withoutRequired === 'all'
+      ? Object.keys(properties)
+      : [];
+  const output: Record<string, unknown> = {};
+  for (const key of required) output[key] = valueFromSchema(properties[key] ?? { type: 'string' }, options, key, depth + 1);
+  return output;
+}
+
+function stringFor(name: string, random: Random): string {
+  if (/city|location|place|town/i.test(name)) return pick(random, PLACES);
+  return generateWords(random, 3).replace(/\.$/, '');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

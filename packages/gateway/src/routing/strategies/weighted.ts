@@ -1,0 +1,40 @@
+/**
+ * `weighted`: smooth weighted round-robin (the nginx algorithm): over any window each deployment
+ * is chosen in proportion to its weight, interleaved rather than in bursts, and deterministic.
+ */
+
+import type { Deployment } from '../../core/index.js';
+import type { RoutingStrategy } from './types.js';
+
+export function createWeightedStrategy(): RoutingStrategy {
+  const current = new Map<string, Map<string, number>>();
+  return {
+    id: 'weighted',
+    order(groupName: string, deployments: readonly Deployment[]): Deployment[] {
+      if (deployments.length <= 1) return [...deployments];
+      let scores = current.get(groupName);
+      if (!scores) {
+        scores = new Map();
+        current.set(groupName, scores);
+      }
+      let total = 0;
+      let best: Deployment | undefined;
+      let bestScore = -Infinity;
+      for (const deployment of deployments) {
+        const weight = Math.max(0, deployment.weight);
+        total += weight;
+        const score = (scores.get(deployment.id) ?? 0) + weight;
+        scores.set(deployment.id, score);
+        if (score > bestScore) {
+          bestScore = score;
+          best = deployment;
+        }
+      }
+      if (!best) return [...deployments];
+      scores.set(best.id, bestScore - total);
+      const chosen = best;
+      const rest = deployments.filter((deployment) => deployment !== chosen).sort((a, b) => b.weight - a.weight);
+      return [chosen, ...rest];
+    },
+  };
+}

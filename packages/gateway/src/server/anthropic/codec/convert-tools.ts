@@ -1,0 +1,49 @@
+/**
+ * Translates Anthropic `tools` and `tool_choice` into canonical tool definitions and choice.
+ * Anthropic's `any` ("use some tool") is OpenAI's `required`; `disable_parallel_tool_use` is the
+ * negation of `parallel_tool_calls`. https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/implement-tool-use
+ */
+
+import type { ToolChoice, ToolDefinition } from '../../../core/index.js';
+import type { ToolChoiceInput, ToolInput } from './tool-schema.js';
+import { throwUntranslatable, unsupported } from './unsupported.js';
+import type { ReportUntranslatable } from './unsupported.js';
+
+export function convertTools(tools: ToolInput[], report: ReportUntranslatable = throwUntranslatable): ToolDefinition[] {
+  return tools.flatMap((tool, index) => {
+    if (tool.type === 'server') {
+      // Server tools run inside Anthropic's platform; no other provider can execute them.
+      report(unsupported({ param: `tools.${index}.type`, what: `The server tool '${tool.toolType}'` }));
+      return [];
+    }
+    const definition: ToolDefinition = { name: tool.name, parameters: tool.input_schema };
+    if (typeof tool.description === 'string') definition.description = tool.description;
+    return [definition];
+  });
+}
+
+export interface ConvertedToolChoice {
+  toolChoice: ToolChoice;
+  /** Set only when the client said whether parallel calls are allowed. */
+  parallelToolCalls?: boolean;
+}
+
+export function convertToolChoice(choice: ToolChoiceInput): ConvertedToolChoice {
+  const converted: ConvertedToolChoice = { toolChoice: toCanonical(choice) };
+  const disable = 'disable_parallel_tool_use' in choice ? choice.disable_parallel_tool_use : undefined;
+  if (typeof disable === 'boolean') converted.parallelToolCalls = !disable;
+  return converted;
+}
+
+function toCanonical(choice: ToolChoiceInput): ToolChoice {
+  switch (choice.type) {
+    case 'auto':
+      return { type: 'auto' };
+    case 'any':
+      return { type: 'required' };
+    case 'tool':
+      return { type: 'tool', name: choice.name };
+    case 'none':
+      return { type: 'none' };
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Assembles the Fastify server: request ids, the authentication hook for data-plane routes, the
+ * error edge, and the route modules. Knows nothing of storage; everything comes in as services.
+ */
+
+import { randomBytes } from 'node:crypto';
+import Fastify from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { createRequestState } from '../pipeline/request-state.js';
+import { registerMessagesRoute } from './anthropic/messages-route.js';
+import { registerErrorHandling } from './error-handler.js';
+import { registerChatCompletionsRoute } from './openai/chat-completions-route.js';
+import { registerEmbeddingsRoute } from './openai/embeddings-route.js';
+import { registerModelsRoutes } from './openai/models-route.js';
+import { registerOpsRoutes } from './ops-routes.js';
+import './request-context.js';
+import type { GatewayServices } from './services.js';
+
+const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export function buildServer(options: { services: GatewayServices; logger: FastifyBaseLogger | false }): FastifyInstance {
+  const { services } = options;
+  const app = Fastify({
+    loggerInstance: options.logger === false ? undefined : options.logger,
+    logger: options.logger === false ? false : undefined,
+    bodyLimit: services.bodyLimitBytes,
+    disableRequestLogging: true,
+    requestIdHeader: false,
+    // A client's own x-request-id is kept so that its logs and ours line up.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : `req_${randomBytes(12).toString('hex')}`;
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }) as unknown as FastifyInstance;
+
+  // Only JSON bodies are accepted; text/plain would otherwise parse into a string.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('gatewayState', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const dataPlane = request.routeOptions.config?.dataPlane;
+    if (!dataPlane) return;
+    const state = createRequestState({ requestId: request.id, protocol: dataPlane.protocol, endpoint: dataPlane.endpoint });
+    request.gatewayState = state;
+    state.principal = await services.authenticate(request.headers);
+  });
+
+  registerErrorHandling(app, services);
+  registerOpsRoutes(app, services);
+  registerChatCompletionsRoute(app, services);
+  registerEmbeddingsRoute(app, services);
+  registerModelsRoutes(app, services);
+  registerMessagesRoute(app, services);
+  return app;
+}

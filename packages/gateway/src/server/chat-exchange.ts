@@ -1,0 +1,239 @@
+/**
+ * One chat exchange, whatever the inbound protocol: parse, resolve the model group, dispatch over
+ * the routing plan (pass-through when the deployment speaks the client's protocol, translation
+ * otherwise), then answer as JSON or as a stream and account for it. The protocol-specific parts
+ * come in through an InboundChatCodec.
+ */
+
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { estimatePromptTokens } from '../accounting/token-estimator.js';
+import { GatewayError, toGatewayError } from '../core/index.js';
+import type { ChatRequest, ChatResponse, Deployment, InboundProtocol, StreamEvent } from '../core/index.js';
+import { dispatch } from '../pipeline/dispatch.js';
+import { resolveModel } from '../pipeline/resolve-model.js';
+import type { RequestState } from '../pipeline/request-state.js';
+import type { PassthroughResult } from '../providers/types.js';
+import type { InflightCall } from './inflight.js';
+import { requireObjectBody, stateOf } from './request-context.js';
+import type { GatewayServices } from './services.js';
+import { openSse } from './sse-writer.js';
+
+export interface StreamRenderer {
+  render(event: StreamEvent): string;
+  end(): string;
+}
+
+export interface InboundChatCodec {
+  protocol: InboundProtocol;
+  endpoint: 'chat' | 'messages';
+  /**
+   * Validates and converts to the canonical request. Parts that are valid in the protocol but have
+   * no canonical form (Anthropic documents, server tools) are reported in `untranslatable` rather
+   * than thrown, so they still reach a same-protocol upstream and fail only when translated.
+   */
+  parse(body: Record<string, unknown>): { request: ChatRequest; untranslatable: GatewayError | null };
+  renderResponse(response: ChatResponse, options: { model: string }): Record<string, unknown>;
+  createStreamRenderer(options: { model: string; includeUsage: boolean; requestId: string }): StreamRenderer;
+  /** Client headers a same-protocol pass-through forwards upstream (e.g. anthropic-version). */
+  forwardHeaders(headers: IncomingHttpHeaders): Record<string, string>;
+}
+
+type Outcome =
+  | { kind: 'passthrough'; result: PassthroughResult }
+  | { kind: 'response'; response: ChatResponse }
+  | { kind: 'stream'; events: AsyncIterable<StreamEvent> };
+
+export async function handleChatExchange(options: {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  services: GatewayServices;
+  codec: InboundChatCodec;
+}): Promise<void> {
+  const { request, reply, services, codec } = options;
+  const state = stateOf(request);
+  const body = requireObjectBody(request.body);
+  const { request: chat, untranslatable } = codec.parse(body);
+  state.stream = chat.stream;
+  const group = resolveModel({ name: chat.model, principal: state.principal, findGroup: (name) => services.router.group(name) });
+  state.modelGroup = group.name;
+  state.estimatePromptTokens = () => estimatePromptTokens(chat);
+
+  const call = services.inflight.begin(reply.raw);
+  try {
+    let outcome: Outcome;
+    try {
+      outcome = await dispatch({
+        plan: services.router.plan(group.name),
+        state,
+        signal: call.signal,
+        call: (deployment) => callDeployment({ deployment, chat, untranslatable, body, request, services, codec, signal: call.signal, state }),
+        onAttemptFailed: ({ deployment, error, willRetry }) =>
+          services.onAttemptFailed?.({ requestId: state.requestId, deploymentId: deployment.id, code: error.code, message: error.message, willRetry }),
+      });
+    } catch (error) {
+      throw abortAware(error, call);
+    }
+    const headers = answerHeaders(state);
+    if (outcome.kind === 'passthrough' && outcome.result.kind === 'stream') {
+      await relayPassthroughStream({ reply, state, services, call, headers, result: outcome.result });
+    } else if (outcome.kind === 'passthrough') {
+      const result = outcome.result as Extract<PassthroughResult, { kind: 'json' }>;
+      state.usage = result.usage;
+      state.upstreamModel = result.model ?? state.upstreamModel;
+      state.firstByteAt = performance.now();
+      reply.code(result.status).headers(headers).type('application/json');
+      await reply.send(result.body);
+      services.accountant.finish(state, { status: result.status, outcome: 'success', errorCode: null });
+    } else if (outcome.kind === 'response') {
+      state.usage = outcome.response.usage;
+      state.upstreamModel = outcome.response.model;
+      state.firstByteAt = performance.now();
+      reply.code(200).headers(headers);
+      await reply.send(codec.renderResponse(outcome.response, { model: chat.model }));
+      services.accountant.finish(state, { status: 200, outcome: 'success', errorCode: null });
+    } else {
+      const renderer = codec.createStreamRenderer({ model: chat.model, includeUsage: chat.includeUsage, requestId: state.requestId });
+      await relayCanonicalStream({ reply, state, services, call, headers, events: outcome.events, renderer });
+    }
+  } finally {
+    call.done();
+  }
+}
+
+async function callDeployment(options: {
+  deployment: Deployment;
+  chat: ChatRequest;
+  untranslatable: GatewayError | null;
+  body: Record<string, unknown>;
+  request: FastifyRequest;
+  services: GatewayServices;
+  codec: InboundChatCodec;
+  signal: AbortSignal;
+  state: RequestState;
+}): Promise<Outcome> {
+  const { deployment, chat, services, codec } = options;
+  const adapter = services.adapters[deployment.provider.type];
+  const context = { deployment, signal: options.signal, http: services.http, requestId: options.state.requestId };
+  if (deployment.provider.type === codec.protocol && adapter.passthrough) {
+    const result = await adapter.passthrough(
+      {
+        endpoint: codec.endpoint,
+        body: options.body,
+        stream: chat.stream,
+        clientWantsUsage: chat.includeUsage,
+        headers: codec.forwardHeaders(options.request.headers),
+      },
+      context,
+    );
+    return { kind: 'passthrough', result };
+  }
+  if (options.untranslatable) throw options.untranslatable;
+  if (chat.stream) return { kind: 'stream', events: await adapter.chatStream(chat, context) };
+  return { kind: 'response', response: await adapter.chat(chat, context) };
+}
+
+export function answerHeaders(state: RequestState): Record<string, string> {
+  const headers: Record<string, string> = { 'x-request-id': state.requestId };
+  if (state.deployment) headers['x-switchyard-provider'] = state.deployment.provider.id;
+  return headers;
+}
+
+/** A failure caused by our own abort is reported for what it was: the client left, or we are shutting down. */
+export function abortAware(error: unknown, call: InflightCall): GatewayError {
+  const reason = call.reason();
+  if (reason === 'shutdown') return new GatewayError('SY_ERR_SHUTTING_DOWN', 'The gateway is shutting down; retry the request.', { cause: error });
+  if (reason === 'client_disconnected') return new GatewayError('SY_ERR_CLIENT_DISCONNECTED', 'The client closed the connection.', { cause: error });
+  return toGatewayError(error);
+}
+
+async function relayPassthroughStream(options: {
+  reply: FastifyReply;
+  state: RequestState;
+  services: GatewayServices;
+  call: InflightCall;
+  headers: Record<string, string>;
+  result: Extract<PassthroughResult, { kind: 'stream' }>;
+}): Promise<void> {
+  const { reply, state, result } = options;
+  reply.hijack();
+  const writer = openSse(reply.raw, options.headers);
+  let clientGone = false;
+  try {
+    for await (const frame of result.frames) {
+      if (state.firstByteAt === null) state.firstByteAt = performance.now();
+      if (!(await writer.write(frame))) {
+        clientGone = true;
+        break;
+      }
+    }
+  } catch {
+    // The adapter turns upstream failures into in-band frames; anything thrown here is the client going away.
+    clientGone = true;
+  }
+  writer.end();
+  const summary = result.summary();
+  state.usage = summary.usage;
+  state.upstreamModel = summary.model ?? state.upstreamModel;
+  const failure = result.failure();
+  finishStream({ state, services: options.services, call: options.call, clientGone: clientGone || (writer.closed && failure !== null), failure });
+}
+
+async function relayCanonicalStream(options: {
+  reply: FastifyReply;
+  state: RequestState;
+  services: GatewayServices;
+  call: InflightCall;
+  headers: Record<string, string>;
+  events: AsyncIterable<StreamEvent>;
+  renderer: StreamRenderer;
+}): Promise<void> {
+  const { reply, state, renderer, call } = options;
+  reply.hijack();
+  const writer = openSse(reply.raw, options.headers);
+  let failure: GatewayError | null = null;
+  let clientGone = false;
+  try {
+    for await (const original of options.events) {
+      let event = original;
+      if (event.type === 'usage') state.usage = event.usage;
+      else if (event.type === 'text-delta') state.outputText += event.text;
+      else if (event.type === 'tool-call-delta') state.outputText += event.argumentsDelta;
+      else if (event.type === 'start') state.upstreamModel = event.model;
+      else if (event.type === 'error') {
+        failure = call.reason() ? abortAware(event.error, call) : event.error;
+        event = { type: 'error', error: failure };
+      }
+      const text = renderer.render(event);
+      if (text.length === 0) continue;
+      if (state.firstByteAt === null) state.firstByteAt = performance.now();
+      if (!(await writer.write(text))) {
+        clientGone = true;
+        break;
+      }
+    }
+    if (!clientGone && !writer.closed) await writer.write(renderer.end());
+  } catch (error) {
+    failure = abortAware(error, call);
+    clientGone = call.reason() === 'client_disconnected';
+  }
+  writer.end();
+  finishStream({ state, services: options.services, call, clientGone, failure });
+}
+
+function finishStream(options: {
+  state: RequestState;
+  services: GatewayServices;
+  call: InflightCall;
+  clientGone: boolean;
+  failure: GatewayError | null;
+}): void {
+  const { state, services, call, failure } = options;
+  if (options.clientGone || call.reason() === 'client_disconnected') {
+    services.accountant.finish(state, { status: 499, outcome: 'client_disconnected', errorCode: 'SY_ERR_CLIENT_DISCONNECTED' });
+  } else if (failure) {
+    services.accountant.finish(state, { status: 200, outcome: 'error', errorCode: failure.code });
+  } else {
+    services.accountant.finish(state, { status: 200, outcome: 'success', errorCode: null });
+  }
+}

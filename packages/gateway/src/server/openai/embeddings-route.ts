@@ -1,0 +1,73 @@
+/**
+ * POST /v1/embeddings: OpenAI embeddings inbound. Passed through to OpenAI-protocol deployments
+ * (token-array inputs included), translated for Gemini and the simulator.
+ */
+
+import type { FastifyInstance } from 'fastify';
+import { estimateTextTokens } from '../../accounting/token-estimator.js';
+import { GatewayError } from '../../core/index.js';
+import type { Deployment, EmbeddingRequest, EmbeddingResponse } from '../../core/index.js';
+import { dispatch } from '../../pipeline/dispatch.js';
+import { resolveModel } from '../../pipeline/resolve-model.js';
+import type { PassthroughResult } from '../../providers/types.js';
+import { abortAware, answerHeaders } from '../chat-exchange.js';
+import { requireObjectBody, stateOf } from '../request-context.js';
+import type { GatewayServices } from '../services.js';
+import { parseEmbeddingRequest, renderEmbeddings } from './codec/index.js';
+
+type Outcome = { kind: 'passthrough'; result: PassthroughResult } | { kind: 'embeddings'; response: EmbeddingResponse };
+
+export function registerEmbeddingsRoute(app: FastifyInstance, services: GatewayServices): void {
+  app.post('/v1/embeddings', { config: { dataPlane: { protocol: 'openai', endpoint: 'embeddings' } } }, async (request, reply) => {
+    const state = stateOf(request);
+    const body = requireObjectBody(request.body);
+    const parsed = parseEmbeddingRequest(body);
+    const group = resolveModel({ name: body.model, principal: state.principal, findGroup: (name) => services.router.group(name) });
+    state.modelGroup = group.name;
+    const canonical = parsed.request;
+    if (canonical) state.estimatePromptTokens = () => canonical.input.reduce((sum, text) => sum + estimateTextTokens(text), 0);
+
+    const call = services.inflight.begin(reply.raw);
+    try {
+      const callDeployment = async (deployment: Deployment): Promise<Outcome> => {
+        const adapter = services.adapters[deployment.provider.type];
+        const context = { deployment, signal: call.signal, http: services.http, requestId: state.requestId };
+        if (deployment.provider.type === 'openai' && adapter.passthrough) {
+          const result = await adapter.passthrough({ endpoint: 'embeddings', body, stream: false, clientWantsUsage: false, headers: {} }, context);
+          return { kind: 'passthrough', result };
+        }
+        if (!adapter.embed) {
+          throw new GatewayError('SY_ERR_UNSUPPORTED_OPERATION', `The model '${group.name}' is served by provider "${deployment.provider.id}", which has no embeddings API.`, { param: 'model' });
+        }
+        if (!canonical) {
+          throw new GatewayError('SY_ERR_INVALID_REQUEST', `Token-array input is only supported when the model's deployment speaks the OpenAI protocol; send text for '${group.name}'.`, { param: 'input' });
+        }
+        return { kind: 'embeddings', response: await adapter.embed(canonical satisfies EmbeddingRequest, context) };
+      };
+      let outcome: Outcome;
+      try {
+        outcome = await dispatch({ plan: services.router.plan(group.name), state, signal: call.signal, call: callDeployment });
+      } catch (error) {
+        throw abortAware(error, call);
+      }
+      state.firstByteAt = performance.now();
+      reply.headers(answerHeaders(state));
+      if (outcome.kind === 'passthrough') {
+        if (outcome.result.kind !== 'json') throw new GatewayError('SY_ERR_UPSTREAM_PROTOCOL', 'The provider answered an embeddings call with a stream.');
+        state.usage = outcome.result.usage;
+        state.upstreamModel = outcome.result.model ?? state.upstreamModel;
+        reply.code(outcome.result.status).type('application/json');
+        await reply.send(outcome.result.body);
+        services.accountant.finish(state, { status: outcome.result.status, outcome: 'success', errorCode: null });
+        return;
+      }
+      const { response } = outcome;
+      state.upstreamModel = response.model;
+      state.usage = { promptTokens: response.usage.promptTokens, completionTokens: 0, cachedTokens: 0, cacheWriteTokens: 0, estimated: response.usage.estimated };
+      await reply.code(200).send(renderEmbeddings(response, { model: group.name, encodingFormat: canonical?.encodingFormat ?? 'float' }));
+      services.accountant.finish(state, { status: 200, outcome: 'success', errorCode: null });
+    } finally {
+      call.done();
+    }
+  });
+}

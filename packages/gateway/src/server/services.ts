@@ -1,0 +1,40 @@
+/** What the HTTP layer needs, assembled by app.ts from the configuration and handed in. */
+
+import type { FastifyBaseLogger } from 'fastify';
+import type { ModelGroup, ProviderSettings, WireProtocol } from '../core/index.js';
+import type { Accountant } from '../pipeline/account.js';
+import type { Authenticate } from '../pipeline/authenticate.js';
+import type { Router } from '../routing/router.js';
+import type { ProviderAdapter } from '../providers/types.js';
+import type { UpstreamHttp } from '../providers/shared/http.js';
+import type { InflightRegistry } from './inflight.js';
+
+export type ProviderAdapters = Record<WireProtocol, ProviderAdapter>;
+
+export interface ReadinessReport {
+  ready: boolean;
+  checks: Record<string, { ok: boolean; detail?: string }>;
+}
+
+export interface GatewayServices {
+  router: Router;
+  adapters: ProviderAdapters;
+  http: UpstreamHttp;
+  authenticate: Authenticate;
+  accountant: Accountant;
+  inflight: InflightRegistry;
+  providers: readonly ProviderSettings[];
+  /** True when no provider was configured and the simulator serves the default groups. */
+  usingSimulatorFallback: boolean;
+  bodyLimitBytes: number;
+  /** Unix seconds when the gateway started, shown as the models' `created`. */
+  startedAtSeconds: number;
+  readiness(): Promise<ReadinessReport>;
+  /** Called for each upstream attempt that failed; for logs and, later, breakers and metrics. */
+  onAttemptFailed?(event: { requestId: string; deploymentId: string; code: string; message: string; willRetry: boolean }): void;
+  logger?: FastifyBaseLogger;
+}
+
+export function groupsOf(services: GatewayServices): ModelGroup[] {
+  return services.router.listGroups();
+}

@@ -1,0 +1,12 @@
+/**
+ * The list of migrations, in order. A static list rather than a folder scan, so migrations work
+ * the same from src/ (tsx) and dist/ (compiled). Add a file, then add one line here; names sort
+ * in the order they must run.
+ */
+
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial.js';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': initial,
+};
