@@ -52,7 +52,8 @@ for (const model of ['claude', 'gpt-4o', 'gemini']) {
       } as Anthropic.MessageCreateParamsNonStreaming);
       assert.equal(message.type, 'message');
       assert.equal(message.role, 'assistant');
-      assert.equal(message.model, model);
+      // A pass-through answers with the upstream's own model name, untouched; a translation with the name sent.
+      assert.equal(message.model, model === 'claude' ? 'claude-sonnet-4-5' : model);
       assert.equal(message.stop_reason, 'end_turn');
       const text = message.content.find((block) => block.type === 'text');
       assert.equal(text?.type === 'text' ? text.text : null, 'Echo: Hello there');
