@@ -3,6 +3,7 @@
 set -euo pipefail
 need=()
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
+if [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
     echo "missing Debian packages: ${need[*]} (install them, or run as root)" >&2; exit 1

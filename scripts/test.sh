@@ -6,6 +6,10 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-test-deps.sh
 
+# Static checks first: types, layer directions, and the habits in scripts/check-code.mjs.
+node scripts/check-code.mjs
+npm run --silent typecheck
+
 cd packages/gateway
 # Node 20's test runner does not expand globs, so list the files here.
 mapfile -t files < <(find src test -name '*.test.ts' | sort)

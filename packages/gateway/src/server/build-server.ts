@@ -4,14 +4,16 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { createRequestState } from '../pipeline/request-state.js';
 import { registerMessagesRoute } from './anthropic/messages-route.js';
+import { registerDashboardRoutes } from './dashboard-routes.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerChatCompletionsRoute } from './openai/chat-completions-route.js';
 import { registerEmbeddingsRoute } from './openai/embeddings-route.js';
 import { registerModelsRoutes } from './openai/models-route.js';
+import { registerOpenApiRoutes } from './openapi/openapi-routes.js';
 import { registerOpsRoutes } from './ops-routes.js';
 import './request-context.js';
 import type { GatewayServices } from './services.js';
@@ -24,7 +26,8 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
     loggerInstance: options.logger === false ? undefined : options.logger,
     logger: options.logger === false ? false : undefined,
     bodyLimit: services.bodyLimitBytes,
-    disableRequestLogging: true,
+    // Per-request log lines cost CPU on every call; the gateway logs what matters itself.
+    logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: false,
     // A client's own x-request-id is kept so that its logs and ours line up.
     genReqId: (request) => {
@@ -54,5 +57,7 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
   registerEmbeddingsRoute(app, services);
   registerModelsRoutes(app, services);
   registerMessagesRoute(app, services);
+  registerOpenApiRoutes(app);
+  registerDashboardRoutes(app);
   return app;
 }

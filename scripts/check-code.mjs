@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Keeps the habits that review would otherwise have to: layer directions (DESIGN.md "who may
+// import whom"), no `any` or @ts-ignore in runtime code, no console.log in src/, source files
+// under 600 lines. Prints every violation and exits 1 when there is one.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'packages', 'gateway', 'src');
+
+/** Top-level area → areas it may import. `app` is the assembly module; nothing but the CLI imports it. */
+const ALLOWED = {
+  core: ['core'],
+  providers: ['core', 'providers'],
+  routing: ['core', 'routing'],
+  accounting: ['core', 'accounting'],
+  telemetry: ['core', 'telemetry'],
+  pipeline: ['core', 'pipeline', 'routing', 'accounting'],
+  server: ['core', 'server', 'pipeline', 'routing', 'accounting', 'providers'],
+  store: ['core', 'store', 'pipeline'],
+  config: ['core', 'config', 'providers'],
+  cli: ['core', 'cli', 'config', 'store', 'app', 'telemetry'],
+  app: ['core', 'config', 'pipeline', 'routing', 'accounting', 'providers', 'server', 'store', 'telemetry'],
+};
+const MAX_LINES = 600;
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function areaOf(file) {
+  const [first] = relative(root, file).split('/');
+  return first.endsWith('.ts') ? first.replace(/\.ts$/, '') : first;
+}
+
+const problems = [];
+for (const file of walk(root)) {
+  const rel = relative(root, file);
+  const isTest = rel.endsWith('.test.ts');
+  const text = readFileSync(file, 'utf8');
+  const area = areaOf(file);
+  const lines = text.split('\n');
+  if (!isTest && lines.length > MAX_LINES) problems.push(`${rel}: ${lines.length} lines (limit ${MAX_LINES}); split it`);
+  lines.forEach((line, index) => {
+    const where = `${rel}:${index + 1}`;
+    if (!isTest && /console\.(log|debug|info)\(/.test(line)) problems.push(`${where}: console output in src/ (use the logger or cli/output)`);
+    if (!isTest && /(:\s*any\b|\bas any\b|<any>|any\[\])/.test(line) && !line.trim().startsWith('*') && !line.trim().startsWith('//')) {
+      problems.push(`${where}: \`any\` in runtime code`);
+    }
+    if (/@ts-ignore|@ts-nocheck/.test(line)) problems.push(`${where}: @ts-ignore`);
+  });
+  if (isTest) continue;
+  for (const match of text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
+    const target = resolve(dirname(file), match[1]);
+    if (!target.startsWith(root)) continue;
+    const targetArea = areaOf(target.replace(/\.js$/, '.ts'));
+    const allowed = ALLOWED[area];
+    if (!allowed) {
+      problems.push(`${rel}: area "${area}" has no layer rule in scripts/check-code.mjs`);
+      break;
+    }
+    if (!allowed.includes(targetArea)) problems.push(`${rel}: ${area}/ may not import ${targetArea}/ (${match[1]})`);
+    if (area === 'providers' && targetArea === 'providers') {
+      const from = relative(join(root, 'providers'), file).split('/');
+      const to = relative(join(root, 'providers'), target).split('/');
+      if (from.length > 1 && to.length > 1 && from[0] !== to[0] && to[0] !== 'shared') {
+        problems.push(`${rel}: provider ${from[0]} may not import provider ${to[0]} (${match[1]})`);
+      }
+    }
+  }
+}
+
+if (problems.length > 0) {
+  process.stderr.write(`${problems.join('\n')}\n${problems.length} code check problem(s)\n`);
+  process.exit(1);
+}
+process.stdout.write('code checks: layers, any, console, file size — OK\n');
