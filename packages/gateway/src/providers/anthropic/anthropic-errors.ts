@@ -10,7 +10,7 @@ import { parseJsonSafe, readText, retryAfterMs } from '../shared/http.js';
 import type { UpstreamResponse } from '../shared/http.js';
 import { upstreamHttpError } from '../shared/upstream-error.js';
 import type { UpstreamErrorInput } from '../shared/upstream-error.js';
-import { isRecord, recordField, stringField } from './json-fields.js';
+import { isRecord, recordField, stringField } from '../shared/json-fields.js';
 
 interface AnthropicErrorDetail {
   type: string | undefined;

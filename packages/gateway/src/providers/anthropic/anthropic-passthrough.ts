@@ -15,7 +15,7 @@ import type { CallContext, PassthroughRequest, PassthroughResult, StreamSummary 
 import { postMessages } from './anthropic-call.js';
 import { anthropicInBandError } from './anthropic-errors.js';
 import { applyUsage, emptyCounters, parseAnthropicUsage, toUsage } from './anthropic-usage.js';
-import { isRecord, recordField, stringField } from './json-fields.js';
+import { isRecord, recordField, stringField } from '../shared/json-fields.js';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 
 export async function anthropicPassthrough(request: PassthroughRequest, context: CallContext): Promise<PassthroughResult> {

@@ -16,8 +16,8 @@ import { parseSse } from '../shared/sse.js';
 import { applyUsage, emptyCounters, toUsage } from './anthropic-usage.js';
 import type { AnthropicUsageCounters } from './anthropic-usage.js';
 import { anthropicInBandError } from './anthropic-errors.js';
-import { isRecord, numberField, recordField, stringField } from './json-fields.js';
-import type { JsonRecord } from './json-fields.js';
+import { isRecord, numberField, recordField, stringField } from '../shared/json-fields.js';
+import type { JsonRecord } from '../shared/json-fields.js';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 
 export interface AnthropicStreamOptions {

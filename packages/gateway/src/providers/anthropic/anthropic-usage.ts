@@ -5,8 +5,8 @@
  */
 
 import type { Usage } from '../../core/index.js';
-import { numberField } from './json-fields.js';
-import type { JsonRecord } from './json-fields.js';
+import { numberField } from '../shared/json-fields.js';
+import type { JsonRecord } from '../shared/json-fields.js';
 
 /** The raw counters, kept apart while a stream updates them piece by piece. */
 export interface AnthropicUsageCounters {

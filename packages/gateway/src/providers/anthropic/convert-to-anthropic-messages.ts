@@ -22,7 +22,7 @@ import type {
   AnthropicTextBlock,
   AnthropicToolResultBlock,
 } from './anthropic-api-types.js';
-import { isRecord } from './json-fields.js';
+import { isRecord } from '../shared/json-fields.js';
 
 export interface ConvertedMessages {
   /** Text of every system message, in order; empty when there was none. */

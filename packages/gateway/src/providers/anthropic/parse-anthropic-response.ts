@@ -5,7 +5,7 @@
  */
 
 import type { ChatResponse, ToolCall } from '../../core/index.js';
-import { isRecord, recordField, recordsField, stringField } from './json-fields.js';
+import { isRecord, recordField, recordsField, stringField } from '../shared/json-fields.js';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 import { parseAnthropicUsage } from './anthropic-usage.js';
 

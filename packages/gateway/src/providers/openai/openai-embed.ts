@@ -7,7 +7,7 @@
 import type { EmbeddingRequest, EmbeddingResponse } from '../../core/index.js';
 import { readJson } from '../shared/http.js';
 import type { CallContext } from '../types.js';
-import { isRecord, numberField, recordField, recordsField, stringField } from './json-fields.js';
+import { isRecord, numberField, recordField, recordsField, stringField } from '../shared/json-fields.js';
 import { callOpenAI } from './openai-call.js';
 
 export async function openaiEmbed(request: EmbeddingRequest, context: CallContext): Promise<EmbeddingResponse> {

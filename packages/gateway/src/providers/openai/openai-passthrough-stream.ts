@@ -8,7 +8,7 @@ import type { FinishReason, GatewayError, Usage } from '../../core/index.js';
 import { parseJsonSafe, transportError } from '../shared/http.js';
 import { parseSse } from '../shared/sse.js';
 import type { StreamSummary } from '../types.js';
-import { isRecord, numberField, recordsField, stringField } from './json-fields.js';
+import { isRecord, numberField, recordsField, stringField } from '../shared/json-fields.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 import { isOpenAIErrorChunk, openaiInBandError } from './openai-errors.js';
 import { parseOpenAIUsage } from './parse-openai-usage.js';

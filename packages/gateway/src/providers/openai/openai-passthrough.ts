@@ -9,7 +9,7 @@ import { GatewayError } from '../../core/index.js';
 import type { FinishReason, Usage } from '../../core/index.js';
 import { parseJsonSafe, transportError } from '../shared/http.js';
 import type { CallContext, PassthroughRequest, PassthroughResult } from '../types.js';
-import { isRecord, recordsField, stringField } from './json-fields.js';
+import { isRecord, recordsField, stringField } from '../shared/json-fields.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 import { callOpenAI } from './openai-call.js';
 import { relayOpenAIStream } from './openai-passthrough-stream.js';

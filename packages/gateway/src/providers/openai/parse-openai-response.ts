@@ -4,8 +4,8 @@
  */
 
 import type { ChatChoice, ChatResponse, ToolCall } from '../../core/index.js';
-import { isRecord, numberField, recordField, recordsField, stringField } from './json-fields.js';
-import type { JsonRecord } from './json-fields.js';
+import { isRecord, numberField, recordField, recordsField, stringField } from '../shared/json-fields.js';
+import type { JsonRecord } from '../shared/json-fields.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 import { parseOpenAIUsage } from './parse-openai-usage.js';
 

@@ -4,7 +4,7 @@
  */
 
 import type { Usage } from '../../core/index.js';
-import { isRecord, numberField, recordField } from './json-fields.js';
+import { isRecord, numberField, recordField } from '../shared/json-fields.js';
 
 /** The canonical usage, or null when the value is not a usage object (absent, or `null` on a chunk). */
 export function parseOpenAIUsage(value: unknown): Usage | null {

@@ -1,0 +1,127 @@
+/**
+ * The shared pieces of the document: security schemes, the headers and parameters every route
+ * shares, and small schema helpers for the area files (openai-*.ts, anthropic-*.ts, …).
+ */
+
+import type { HeaderObject, ParameterObject, Reference, SchemaObject, SecurityRequirement, SecuritySchemeObject } from './openapi-types.js';
+import { ref } from './openapi-types.js';
+
+/** Both ways of sending a key are accepted on every authenticated route (src/pipeline/authenticate.ts). */
+export const SECURITY_SCHEMES: Record<string, SecuritySchemeObject> = {
+  bearerAuth: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The master key or a virtual key as `Authorization: Bearer <key>` (what the OpenAI SDKs send).',
+  },
+  apiKeyAuth: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-api-key',
+    description: 'The same key as `x-api-key: <key>` (what the Anthropic SDKs send).',
+  },
+};
+
+/** Either scheme satisfies an authenticated route. */
+export const KEY_SECURITY: SecurityRequirement[] = [{ bearerAuth: [] }, { apiKeyAuth: [] }];
+/** Public routes: no key needed. */
+export const PUBLIC_SECURITY: SecurityRequirement[] = [];
+
+export const HEADERS: Record<string, HeaderObject> = {
+  RequestId: {
+    description: "The request's id: the client's own `x-request-id` when it was valid, a new `req_…` id otherwise. It names the request in logs and usage rows.",
+    required: true,
+    schema: { type: 'string', examples: ['req_3f9a1c0d5e7b2a4c6d8e0f12'] },
+  },
+  Provider: {
+    description: 'The id of the configured provider that served (or last failed) the request, once a deployment was chosen.',
+    schema: { type: 'string', examples: ['openai'] },
+  },
+  RetryAfter: {
+    description: 'Seconds to wait before retrying, when the upstream said so.',
+    schema: { type: 'string', pattern: '^[0-9]+$', examples: ['20'] },
+  },
+  ShouldRetry: {
+    description:
+      "Whether the official SDKs should retry: `false` on a 429 that retrying cannot fix (e.g. a budget), `true`/`false` on 5xx by whether the failure is transient. The SDKs obey it before looking at the status.",
+    schema: { type: 'string', enum: ['true', 'false'] },
+  },
+  AnthropicRequestId: {
+    description: "The request id again under Anthropic's name, which the Anthropic SDK reads into `error.requestID`.",
+    schema: { type: 'string', examples: ['req_3f9a1c0d5e7b2a4c6d8e0f12'] },
+  },
+};
+
+export const PARAMETERS: Record<string, ParameterObject> = {
+  RequestId: {
+    name: 'x-request-id',
+    in: 'header',
+    required: false,
+    description: 'Your own id for the request (1–128 letters, digits, `_ . : -`). Kept and echoed back, so your logs and the gateway\'s line up; ignored if malformed.',
+    schema: { type: 'string', pattern: '^[\\w.:-]{1,128}$' },
+    example: 'checkout-7f3a',
+  },
+  AnthropicVersion: {
+    name: 'anthropic-version',
+    in: 'header',
+    required: false,
+    description: 'The Anthropic API version (the Anthropic SDK sends it). Forwarded upstream when the request is passed through to an Anthropic provider.',
+    schema: { type: 'string', examples: ['2023-06-01'] },
+  },
+  AnthropicBeta: {
+    name: 'anthropic-beta',
+    in: 'header',
+    required: false,
+    description: 'Comma-separated Anthropic beta flags. Forwarded upstream only on a pass-through to an Anthropic provider; no effect when translated.',
+    schema: { type: 'string', examples: ['prompt-caching-2024-07-31'] },
+  },
+  ModelsAnthropicVersion: {
+    name: 'anthropic-version',
+    in: 'header',
+    required: false,
+    description: "When present (any value), the answer takes the Anthropic Models API shape instead of OpenAI's, so the Anthropic SDK's `models.list()` works.",
+    schema: { type: 'string', examples: ['2023-06-01'] },
+  },
+  ModelName: {
+    name: 'model',
+    in: 'path',
+    required: true,
+    description: 'A model group name as listed by GET /v1/models. It may contain slashes (`openai/gpt-4o`), sent as they are or percent-encoded.',
+    schema: { type: 'string', minLength: 1 },
+    example: 'gpt-4o',
+  },
+};
+
+/** The headers of every response. */
+export const COMMON_HEADERS: Record<string, Reference> = { 'x-request-id': ref('headers', 'RequestId') };
+
+/** The headers of a data-plane answer (JSON or stream). */
+export const ANSWER_HEADERS: Record<string, Reference> = { ...COMMON_HEADERS, 'x-switchyard-provider': ref('headers', 'Provider') };
+
+/** `type` plus null: OpenAPI 3.1 spells a nullable field as a type array. */
+export function nullable(schema: SchemaObject): SchemaObject {
+  if (schema.$ref !== undefined || schema.type === undefined) return { anyOf: [schema, { type: 'null' }] };
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const widened: SchemaObject = { ...schema, type: [...types, 'null'] };
+  if (schema.enum !== undefined) widened.enum = [...schema.enum, null];
+  return widened;
+}
+
+export function string(description: string, extra: SchemaObject = {}): SchemaObject {
+  return { type: 'string', description, ...extra };
+}
+
+export function integer(description: string, extra: SchemaObject = {}): SchemaObject {
+  return { type: 'integer', description, ...extra };
+}
+
+export function number(description: string, extra: SchemaObject = {}): SchemaObject {
+  return { type: 'number', description, ...extra };
+}
+
+/** An object schema; `required` lists the names that must be present. */
+export function object(properties: Record<string, SchemaObject>, required: string[] = [], extra: SchemaObject = {}): SchemaObject {
+  return { type: 'object', properties, ...(required.length > 0 ? { required } : {}), ...extra };
+}
+
+/** A JSON Schema object given by the client (tool parameters, response schemas). */
+export const JSON_SCHEMA_OBJECT: SchemaObject = { type: 'object', description: 'A JSON Schema object.', additionalProperties: true };
