@@ -3,7 +3,6 @@
 set -euo pipefail
 need=()
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
-if [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
     echo "missing Debian packages: ${need[*]} (install them, or run as root)" >&2; exit 1
@@ -13,3 +12,6 @@ if [ "${#need[@]}" -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+
+# Chromium for the console's browser test.
+bash "$(dirname "$0")/install-browser-deps.sh"
