@@ -99,7 +99,12 @@ export const ANSWER_HEADERS: Record<string, Reference> = { ...COMMON_HEADERS, 'x
 
 /** `type` plus null: OpenAPI 3.1 spells a nullable field as a type array. */
 export function nullable(schema: SchemaObject): SchemaObject {
-  if (schema.$ref !== undefined || schema.type === undefined) return { anyOf: [schema, { type: 'null' }] };
+  if (schema.$ref !== undefined) return { anyOf: [schema, { type: 'null' }] };
+  if (schema.type === undefined) {
+    // The description belongs to the field, not to one of its alternatives.
+    const { description, ...rest } = schema;
+    return { ...(description === undefined ? {} : { description }), anyOf: [rest, { type: 'null' }] };
+  }
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   const widened: SchemaObject = { ...schema, type: [...types, 'null'] };
   if (schema.enum !== undefined) widened.enum = [...schema.enum, null];

@@ -26,6 +26,7 @@ export interface SchemaObject {
   format?: string;
   pattern?: string;
   contentMediaType?: string;
+  contentEncoding?: string;
   minimum?: number;
   maximum?: number;
   minLength?: number;

@@ -1,0 +1,123 @@
+/**
+ * The public, unauthenticated routes in the document: health and readiness (ops-routes.ts), this
+ * document and its browsable view (openapi-routes.ts), and the dashboard's static files
+ * (dashboard-routes.ts).
+ */
+
+import { COMMON_HEADERS, PUBLIC_SECURITY, object, string } from './components.js';
+import { errorResponses } from './errors.js';
+import type { OperationObject, ResponseObject, SchemaObject } from './openapi-types.js';
+import { ref } from './openapi-types.js';
+
+export const OPS_SCHEMAS: Record<string, SchemaObject> = {
+  Health: object({ status: { const: 'ok' } }, ['status']),
+  Readiness: object(
+    {
+      status: { type: 'string', enum: ['ready', 'not_ready'] },
+      checks: {
+        type: 'object',
+        description: 'One entry per required component (the database, …).',
+        additionalProperties: object({ ok: { type: 'boolean' }, detail: string('Why the check failed.') }, ['ok']),
+      },
+    },
+    ['status', 'checks'],
+  ),
+};
+
+const DASHBOARD_FILES: Record<string, string> = { 'index.html': 'text/html', 'app.js': 'text/javascript', 'styles.css': 'text/css' };
+
+function html(description: string): ResponseObject {
+  return { description, headers: COMMON_HEADERS, content: { 'text/html': { schema: { type: 'string', contentMediaType: 'text/html' } } } };
+}
+
+function publicOperation(operation: Omit<OperationObject, 'security' | 'parameters'>): OperationObject {
+  return { ...operation, security: PUBLIC_SECURITY, parameters: [ref('parameters', 'RequestId')] };
+}
+
+const readiness = (description: string, status: 'ready' | 'not_ready'): ResponseObject => ({
+  description,
+  headers: COMMON_HEADERS,
+  content: {
+    'application/json': {
+      schema: ref('schemas', 'Readiness'),
+      examples: { [status]: { value: { status, checks: { database: status === 'ready' ? { ok: true } : { ok: false, detail: 'connect ECONNREFUSED 127.0.0.1:5432' } } } } },
+    },
+  },
+});
+
+export const OPS_OPERATIONS: Record<string, { get: OperationObject }> = {
+  '/health': {
+    get: publicOperation({
+      operationId: 'health',
+      summary: 'Liveness',
+      description: 'Answers while the process runs; for liveness probes.',
+      tags: ['Operations'],
+      responses: { '200': { description: 'Alive.', headers: COMMON_HEADERS, content: { 'application/json': { schema: ref('schemas', 'Health'), examples: { ok: { value: { status: 'ok' } } } } } } },
+    }),
+  },
+  '/ready': {
+    get: publicOperation({
+      operationId: 'ready',
+      summary: 'Readiness',
+      description: 'Whether the gateway can serve traffic: the database and other required components answer. For readiness probes and load balancers.',
+      tags: ['Operations'],
+      responses: { '200': readiness('Ready.', 'ready'), '503': readiness('Not ready; `checks` says what failed.', 'not_ready') },
+    }),
+  },
+  '/api/openapi.json': {
+    get: publicOperation({
+      operationId: 'openApiDocument',
+      summary: 'This OpenAPI document',
+      description: 'The OpenAPI 3.1 description of every route of the gateway.',
+      tags: ['Documentation'],
+      responses: { '200': { description: 'The document.', headers: COMMON_HEADERS, content: { 'application/json': { schema: { type: 'object', description: 'An OpenAPI 3.1 document.' } } } } },
+    }),
+  },
+  '/docs': {
+    get: publicOperation({
+      operationId: 'apiDocs',
+      summary: 'Browsable API reference',
+      description: 'A self-contained page that renders /api/openapi.json: endpoints, parameters, schemas and examples. Loads nothing from elsewhere.',
+      tags: ['Documentation'],
+      responses: { '200': html('The page.') },
+    }),
+  },
+  '/dashboard': {
+    get: publicOperation({
+      operationId: 'dashboard',
+      summary: 'The operator console',
+      description: 'The dashboard page. The page itself is public; it asks for a key and calls the gateway\'s HTTP API with it.',
+      tags: ['Dashboard'],
+      responses: { '200': html('The dashboard page.') },
+    }),
+  },
+  '/dashboard/': {
+    get: publicOperation({
+      operationId: 'dashboardSlash',
+      summary: 'Redirect to /dashboard',
+      tags: ['Dashboard'],
+      responses: { '301': { description: 'Moved permanently to /dashboard, so the page has one address.', headers: { ...COMMON_HEADERS, location: { description: 'Always `/dashboard`.', schema: { const: '/dashboard' } } } } },
+    }),
+  },
+};
+
+export const DASHBOARD_FILE_OPERATION: OperationObject = {
+  ...publicOperation({
+    operationId: 'dashboardFile',
+    summary: 'A file of the dashboard',
+    description: 'The page\'s script and stylesheet. Only the listed names are served.',
+    tags: ['Dashboard'],
+    responses: {
+      '200': {
+        description: 'The file, with its content type.',
+        headers: COMMON_HEADERS,
+        content: Object.fromEntries(Object.values(DASHBOARD_FILES).map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])),
+      },
+      ...errorResponses('openai', [404]),
+    },
+  }),
+  parameters: [
+    { name: 'file', in: 'path', required: true, description: 'The file name.', schema: { type: 'string', enum: Object.keys(DASHBOARD_FILES) }, example: 'app.js' },
+    ref('parameters', 'RequestId'),
+  ],
+};
