@@ -10,6 +10,7 @@ import { detectEnvProviders } from './env-providers.js';
 import { databaseUrlProblem, readEnvOverrides } from './env-overrides.js';
 import { resolveFileProviders } from './file-providers.js';
 import { formatIssues } from './format-problems.js';
+import { rawProviderReferenceProblems } from './raw-references.js';
 import { interpolate } from './interpolate.js';
 import type { Env } from './interpolate.js';
 import { checkFallbacks, defaultGroupsFor, resolveFileGroups } from './model-groups.js';
@@ -59,7 +60,8 @@ function resolveConfig(options: LoadConfigOptions): Resolution {
 
   const validated = configFileSchema.safeParse(interpolated.value);
   if (!validated.success) {
-    return { config: undefined, problems: formatIssues(validated.error.issues, { schema: configFileSchema, input: interpolated.value }), sourceFile };
+    const schemaProblems = formatIssues(validated.error.issues, { schema: configFileSchema, input: interpolated.value });
+    return { config: undefined, problems: [...schemaProblems, ...rawProviderReferenceProblems(interpolated.value)], sourceFile };
   }
   return { ...assemble({ file: validated.data, options, sourceFile }), sourceFile };
 }
