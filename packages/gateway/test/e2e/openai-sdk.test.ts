@@ -126,6 +126,28 @@ for (const model of ['gpt-4o', 'claude', 'gemini']) {
       assert.equal(final.choices[0].finish_reason, 'tool_calls');
     });
 
+    test('image content parts reach the upstream in its own image format', async () => {
+      const pixel = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+      const completion = await client.chat.completions.create({
+        model,
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'Describe this' },
+              { type: 'image_url', image_url: { url: `data:image/png;base64,${pixel}` } },
+            ],
+          },
+        ],
+      });
+      assert.equal(completion.choices[0].message.content, 'Echo: Describe this');
+      const fake = model === 'gpt-4o' ? fakes.openai : model === 'claude' ? fakes.anthropic : fakes.gemini;
+      const sent = JSON.stringify(fake.requests.at(-1)?.body);
+      assert.ok(sent.includes(pixel), 'the image bytes were forwarded');
+      if (model === 'claude') assert.match(sent, /"type":"image","source":\{"type":"base64","media_type":"image\/png"/);
+      if (model === 'gemini') assert.match(sent, /"inlineData":\{"mimeType":"image\/png"/);
+    });
+
     test('JSON mode', async () => {
       const completion = await client.chat.completions.create({
         model,
