@@ -64,6 +64,7 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     logger,
   });
   const http = new UpstreamHttp();
+  let stopping = false;
   const inflight = new InflightRegistry();
   const services: GatewayServices = {
     router: new Router({ groups: config.models, strategy: config.routing.strategy, fallbacks: config.routing.fallbacks }),
@@ -84,6 +85,7 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
         return { ready: false, checks: { database: { ok: false, detail: error instanceof Error ? error.message : String(error) } } };
       }
     },
+    isShuttingDown: () => stopping,
     onAttemptFailed: (event) => logger.warn(event, 'upstream attempt failed'),
     logger: logger as unknown as FastifyBaseLogger,
   };
@@ -91,6 +93,7 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
 
   let shuttingDown: Promise<void> | null = null;
   const shutdown = async (): Promise<void> => {
+    stopping = true;
     const closing = server.close();
     const drained = await inflight.drain(config.server.shutdownGraceMs);
     if (!drained) {

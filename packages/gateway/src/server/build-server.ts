@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { GatewayError } from '../core/index.js';
 import { createRequestState } from '../pipeline/request-state.js';
 import { registerMessagesRoute } from './anthropic/messages-route.js';
 import { registerDashboardRoutes } from './dashboard-routes.js';
@@ -34,7 +35,8 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : `req_${randomBytes(12).toString('hex')}`;
     },
-    return503OnClosing: true,
+    // Our own onRequest check answers 503 in the caller's protocol shape instead.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
   }) as unknown as FastifyInstance;
 
@@ -44,6 +46,10 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (services.isShuttingDown()) {
+      reply.header('connection', 'close');
+      throw new GatewayError('SY_ERR_SHUTTING_DOWN', 'The gateway is shutting down; retry the request.');
+    }
     const dataPlane = request.routeOptions.config?.dataPlane;
     if (!dataPlane) return;
     const state = createRequestState({ requestId: request.id, protocol: dataPlane.protocol, endpoint: dataPlane.endpoint });

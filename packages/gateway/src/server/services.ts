@@ -30,6 +30,8 @@ export interface GatewayServices {
   /** Unix seconds when the gateway started, shown as the models' `created`. */
   startedAtSeconds: number;
   readiness(): Promise<ReadinessReport>;
+  /** True once shutdown began: new requests get a 503 in their protocol's shape. */
+  isShuttingDown(): boolean;
   /** Called for each upstream attempt that failed; for logs and, later, breakers and metrics. */
   onAttemptFailed?(event: { requestId: string; deploymentId: string; code: string; message: string; willRetry: boolean }): void;
   logger?: FastifyBaseLogger;

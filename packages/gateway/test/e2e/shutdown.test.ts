@@ -91,6 +91,12 @@ test('SIGTERM during a stream: the stream finishes, the process exits 0, the row
   const gateway = await startCli(10_000);
   const { reader, first } = await openStream(gateway.url);
   gateway.child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const late = await fetch(`${gateway.url}/v1/models`, { headers: { authorization: `Bearer ${MASTER}` } }).then(
+    (response) => response.status,
+    () => 'refused',
+  );
+  assert.ok(late === 503 || late === 'refused', `a request after SIGTERM is not served (got ${late})`);
   const rest = first + (await readAll(reader));
   assert.match(rest, /data: \[DONE\]/, 'the stream in flight ran to its end');
   assert.equal(await gateway.exited, 0);
