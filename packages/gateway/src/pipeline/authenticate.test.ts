@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { GatewayError } from '../core/index.js';
+import { createAuthenticator, extractKey } from './authenticate.js';
+import { hashKey } from './key-hash.js';
+import type { KeyLookup, KeyRecord } from './ports.js';
+
+function key(overrides: Partial<KeyRecord> = {}): KeyRecord {
+  return {
+    id: 'key_1', name: 'k', prefix: 'sy-abc', models: null, scopes: ['data'], tier: 'standard', teamId: null, userId: null,
+    createdAt: new Date(0), expiresAt: null, revokedAt: null, ...overrides,
+  };
+}
+
+function lookup(records: Record<string, KeyRecord>, options: { fail?: () => boolean } = {}): KeyLookup & { calls: number } {
+  const store = {
+    calls: 0,
+    async findByHash(hash: string) {
+      store.calls += 1;
+      if (options.fail?.()) throw new Error('database down');
+      return records[hash] ?? null;
+    },
+  };
+  return store;
+}
+
+async function code(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    return error instanceof GatewayError ? `${error.code}:${error.status}` : String(error);
+  }
+}
+
+test('keys are read from Authorization: Bearer or x-api-key', () => {
+  assert.equal(extractKey({ authorization: 'Bearer  sy-1 ' }), 'sy-1');
+  assert.equal(extractKey({ authorization: 'bearer sy-2' }), 'sy-2');
+  assert.equal(extractKey({ 'x-api-key': 'sy-3' }), 'sy-3');
+  assert.equal(extractKey({ authorization: 'Basic abc' }), null);
+  assert.equal(extractKey({}), null);
+});
+
+test('master key, virtual key, missing, unknown, revoked, expired, management-only', async () => {
+  const now = Date.now();
+  const records = {
+    [hashKey('sy-good')]: key(),
+    [hashKey('sy-revoked')]: key({ revokedAt: new Date(now - 1) }),
+    [hashKey('sy-expired')]: key({ expiresAt: new Date(now - 1) }),
+    [hashKey('sy-admin')]: key({ scopes: ['management'] }),
+  };
+  const authenticate = createAuthenticator({ masterKeyHash: hashKey('sy-master'), keys: lookup(records), cacheTtlMs: 0 });
+  assert.deepEqual(await authenticate({ authorization: 'Bearer sy-master' }), { kind: 'master' });
+  assert.equal((await authenticate({ 'x-api-key': 'sy-good' })).kind, 'key');
+  assert.equal(await code(authenticate({})), 'SY_ERR_UNAUTHENTICATED:401');
+  assert.equal(await code(authenticate({ 'x-api-key': 'sy-nope' })), 'SY_ERR_UNAUTHENTICATED:401');
+  assert.equal(await code(authenticate({ 'x-api-key': 'sy-revoked' })), 'SY_ERR_KEY_REVOKED:401');
+  assert.equal(await code(authenticate({ 'x-api-key': 'sy-expired' })), 'SY_ERR_KEY_EXPIRED:401');
+  assert.equal(await code(authenticate({ 'x-api-key': 'sy-admin' })), 'SY_ERR_MODEL_FORBIDDEN:403');
+});
+
+test('verified keys are cached and keep working while the store is down; unknown keys get 503 then', async () => {
+  let down = false;
+  let clock = 1_000;
+  const store = lookup({ [hashKey('sy-good')]: key() }, { fail: () => down });
+  const authenticate = createAuthenticator({ masterKeyHash: hashKey('sy-master'), keys: store, cacheTtlMs: 100, now: () => clock });
+  await authenticate({ 'x-api-key': 'sy-good' });
+  await authenticate({ 'x-api-key': 'sy-good' });
+  assert.equal(store.calls, 1, 'second call served from the cache');
+  down = true;
+  clock += 500;
+  assert.equal((await authenticate({ 'x-api-key': 'sy-good' })).kind, 'key', 'expired cache entry still used while the store is down');
+  assert.equal(await code(authenticate({ 'x-api-key': 'sy-other' })), 'SY_ERR_INTERNAL:503');
+});
