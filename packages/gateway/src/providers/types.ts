@@ -64,7 +64,9 @@ export type PassthroughResult =
       status: number;
       /**
        * SSE frames to relay, each a complete frame text ending in a blank line, as the upstream
-       * sent it. An upstream failure mid-stream is yielded as the protocol's in-band error frame.
+       * sent it. A failure mid-stream (the upstream's own error event, a cut connection, a stream
+       * that ends early) ends the frames without an error frame and is reported by failure(): the
+       * server renders the in-band error itself, so that its code and wording are the gateway's.
        */
       frames: AsyncIterable<string>;
       /** Resolves when `frames` is exhausted. Never rejects. */

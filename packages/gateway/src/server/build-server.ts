@@ -19,8 +19,6 @@ import { registerOpsRoutes } from './ops-routes.js';
 import './request-context.js';
 import type { GatewayServices } from './services.js';
 
-const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
-
 export function buildServer(options: { services: GatewayServices; logger: FastifyBaseLogger | false }): FastifyInstance {
   const { services } = options;
   const app = Fastify({
@@ -30,11 +28,10 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
     // Per-request log lines cost CPU on every call; the gateway logs what matters itself.
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: false,
-    // A client's own x-request-id is kept so that its logs and ours line up.
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : `req_${randomBytes(12).toString('hex')}`;
-    },
+    // Always our own id: it keys the request's usage row, so a client reusing an id (or sending
+    // the same one on every call) must not make two requests share one. A client's own id is
+    // logged beside ours instead.
+    genReqId: () => `req_${randomBytes(12).toString('hex')}`,
     // Our own onRequest check answers 503 in the caller's protocol shape instead.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
@@ -46,6 +43,8 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    const clientRequestId = request.headers['x-request-id'];
+    if (typeof clientRequestId === 'string') request.log = request.log.child({ clientRequestId: clientRequestId.slice(0, 128) });
     if (services.isShuttingDown()) {
       reply.header('connection', 'close');
       throw new GatewayError('SY_ERR_SHUTTING_DOWN', 'The gateway is shutting down; retry the request.');

@@ -76,7 +76,8 @@ export async function handleChatExchange(options: {
     }
     const headers = answerHeaders(state);
     if (outcome.kind === 'passthrough' && outcome.result.kind === 'stream') {
-      await relayPassthroughStream({ reply, state, services, call, headers, result: outcome.result });
+      const renderer = codec.createStreamRenderer({ model: chat.model, includeUsage: chat.includeUsage, requestId: state.requestId });
+      await relayPassthroughStream({ reply, state, services, call, headers, result: outcome.result, renderer });
     } else if (outcome.kind === 'passthrough') {
       const result = outcome.result as Extract<PassthroughResult, { kind: 'json' }>;
       state.usage = result.usage;
@@ -154,8 +155,10 @@ async function relayPassthroughStream(options: {
   call: InflightCall;
   headers: Record<string, string>;
   result: Extract<PassthroughResult, { kind: 'stream' }>;
+  /** Renders the in-band error frame when the stream fails after it began. */
+  renderer: StreamRenderer;
 }): Promise<void> {
-  const { reply, state, result } = options;
+  const { reply, state, result, call } = options;
   reply.hijack();
   const writer = openSse(reply.raw, options.headers);
   let clientGone = false;
@@ -171,12 +174,15 @@ async function relayPassthroughStream(options: {
     // The adapter turns upstream failures into in-band frames; anything thrown here is the client going away.
     clientGone = true;
   }
+  const upstreamFailure = result.failure();
+  const failure = upstreamFailure && call.reason() ? abortAware(upstreamFailure, call) : upstreamFailure;
+  clientGone = clientGone || call.reason() === 'client_disconnected';
+  if (failure && !clientGone && !writer.closed) await writer.write(options.renderer.render({ type: 'error', error: failure }));
   writer.end();
   const summary = result.summary();
   state.usage = summary.usage;
   state.upstreamModel = summary.model ?? state.upstreamModel;
-  const failure = result.failure();
-  finishStream({ state, services: options.services, call: options.call, clientGone: clientGone || (writer.closed && failure !== null), failure });
+  finishStream({ state, services: options.services, call, clientGone, failure });
 }
 
 async function relayCanonicalStream(options: {

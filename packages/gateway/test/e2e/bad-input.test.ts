@@ -119,9 +119,14 @@ describe('OpenAI routes', () => {
     openaiError(sent);
   });
 
-  test('responses carry x-request-id, and a client x-request-id is kept', async () => {
-    const sent = await send('/v1/chat/completions', { body: chat(goodChat), headers: { 'x-request-id': 'client-trace-42' } });
-    assert.equal(sent.headers.get('x-request-id'), 'client-trace-42');
+  test('responses carry our own unique x-request-id, even when the client reuses one', async () => {
+    const first = await send('/v1/chat/completions', { body: chat(goodChat), headers: { 'x-request-id': 'client-trace-42' } });
+    const second = await send('/v1/chat/completions', { body: chat(goodChat), headers: { 'x-request-id': 'client-trace-42' } });
+    const ids = [first.headers.get('x-request-id'), second.headers.get('x-request-id')];
+    assert.ok(ids.every((id) => id?.startsWith('req_')));
+    assert.notEqual(ids[0], ids[1]);
+    const rows = await usageRows(running);
+    assert.ok(ids.every((id) => rows.some((row) => row.requestId === id)), 'each request has its own usage row');
     const error = await send('/v1/chat/completions', { body: '{' });
     assert.ok(error.headers.get('x-request-id'));
   });

@@ -10,7 +10,7 @@
 import { GatewayError } from '../../core/index.js';
 import { parseJsonSafe, transportError } from '../shared/http.js';
 import type { UpstreamResponse } from '../shared/http.js';
-import { parseSse, sseFrame } from '../shared/sse.js';
+import { parseSse } from '../shared/sse.js';
 import type { CallContext, PassthroughRequest, PassthroughResult, StreamSummary } from '../types.js';
 import { postMessages } from './anthropic-call.js';
 import { anthropicInBandError } from './anthropic-errors.js';
@@ -52,9 +52,8 @@ function relayStream(response: UpstreamResponse, context: CallContext): Passthro
   const summary: StreamSummary = { usage: null, finishReason: null, model: null };
   let failure: GatewayError | null = null;
 
-  const fail = (error: GatewayError): string => {
+  const fail = (error: GatewayError): void => {
     failure = error;
-    return inBandErrorFrame(error);
   };
 
   async function* frames(): AsyncGenerator<string> {
@@ -62,7 +61,7 @@ function relayStream(response: UpstreamResponse, context: CallContext): Passthro
     try {
       for await (const sse of parseSse(response.body)) {
         if (sse.event === 'error') {
-          yield fail(anthropicInBandError(parseJsonSafe(sse.data), provider));
+          fail(anthropicInBandError(parseJsonSafe(sse.data), provider));
           return;
         }
         if (sse.event === 'message_start') {
@@ -80,12 +79,12 @@ function relayStream(response: UpstreamResponse, context: CallContext): Passthro
         yield sse.raw;
       }
     } catch (error) {
-      yield fail(transportError(error, { provider, clientSignal: context.signal }));
+      fail(transportError(error, { provider, clientSignal: context.signal }));
       return;
     }
     if (!stopped) {
       const message = `Provider "${provider}" ended the stream before message_stop.`;
-      yield fail(new GatewayError('SY_ERR_UPSTREAM_PROTOCOL', message, { provider }));
+      fail(new GatewayError('SY_ERR_UPSTREAM_PROTOCOL', message, { provider }));
     }
   }
 
@@ -107,10 +106,4 @@ function relayStream(response: UpstreamResponse, context: CallContext): Passthro
 function asRecord(data: string): Record<string, unknown> {
   const value = parseJsonSafe(data);
   return isRecord(value) ? value : {};
-}
-
-/** The Anthropic in-band error frame for a failure that happened after the stream began. */
-export function inBandErrorFrame(error: GatewayError): string {
-  const type = error.code === 'SY_ERR_UPSTREAM_OVERLOADED' ? 'overloaded_error' : 'api_error';
-  return sseFrame(JSON.stringify({ type: 'error', error: { type, message: error.message } }), 'error');
 }

@@ -61,7 +61,6 @@ export function relayOpenAIStream(options: RelayOptions): RelayedStream {
         if (data.includes('"error"') && isOpenAIErrorChunk(chunk())) {
           failure = openaiInBandError(chunk(), options.provider);
           finished = true;
-          yield sse.raw;
           continue;
         }
         if (FINISH_REASON_SET.test(data)) finishReason = readFinishReason(chunk(), finishReason);
@@ -77,7 +76,6 @@ export function relayOpenAIStream(options: RelayOptions): RelayedStream {
       if (finished) return;
       const gatewayError = transportError(error, { provider: options.provider, clientSignal: options.signal });
       failure = gatewayError;
-      yield inBandErrorFrame(gatewayError);
     }
   }
 
@@ -86,12 +84,6 @@ export function relayOpenAIStream(options: RelayOptions): RelayedStream {
     summary: () => ({ usage, finishReason, model }),
     failure: () => failure,
   };
-}
-
-/** OpenAI's in-band error chunk, which the official SDKs raise as an APIError. */
-export function inBandErrorFrame(error: GatewayError): string {
-  const payload = { error: { message: error.message, type: 'server_error', param: null, code: error.code } };
-  return `data: ${JSON.stringify(payload)}\n\n`;
 }
 
 function readModel(chunk: unknown): string | null {

@@ -28,7 +28,7 @@ export const PUBLIC_SECURITY: SecurityRequirement[] = [];
 
 export const HEADERS: Record<string, HeaderObject> = {
   RequestId: {
-    description: "The request's id: the client's own `x-request-id` when it was valid, a new `req_…` id otherwise. It names the request in logs and usage rows.",
+    description: "The gateway's own id for the request (`req_…`), unique per request. It names the request in logs and usage rows.",
     required: true,
     schema: { type: 'string', examples: ['req_3f9a1c0d5e7b2a4c6d8e0f12'] },
   },
@@ -56,7 +56,7 @@ export const PARAMETERS: Record<string, ParameterObject> = {
     name: 'x-request-id',
     in: 'header',
     required: false,
-    description: 'Your own id for the request (1–128 letters, digits, `_ . : -`). Kept and echoed back, so your logs and the gateway\'s line up; ignored if malformed.',
+    description: 'Your own id for the request. Logged beside the gateway\'s own id (`clientRequestId`) so your logs and the gateway\'s line up; the response\'s x-request-id is always the gateway\'s own, unique id.',
     schema: { type: 'string', pattern: '^[\\w.:-]{1,128}$' },
     example: 'checkout-7f3a',
   },

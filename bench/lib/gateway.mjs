@@ -1,0 +1,85 @@
+/**
+ * The gateway under test, set up the way an operator would: a YAML config with two deployments of
+ * one model group (both on the mock, so routing has two to choose from), usage logging on (the
+ * default), logging at warn, its own temporary SQLite database, and a virtual key made with
+ * `switchyard keys create --json`. After the run, usage rows are counted with better-sqlite3 from
+ * the gateway's own dependencies (the sqlite3 CLI may be absent).
+ */
+
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { runToEnd } from './processes.mjs';
+
+export const MODEL_GROUP = 'bench-model';
+
+/** Paths of the built gateway; `built` is false until `npm run build` has been run. */
+export function gatewayPaths(root) {
+  const packageDir = path.join(root, 'packages', 'gateway');
+  const cli = path.join(packageDir, 'dist', 'cli', 'main.js');
+  return { packageDir, cli, built: fs.existsSync(cli) };
+}
+
+/**
+ * A clean environment: no provider keys or base URLs from the caller's shell, so that the only
+ * providers are the two in the bench config.
+ */
+export function gatewayEnv({ databaseFile }) {
+  const keep = ['PATH', 'HOME', 'LANG', 'TZ', 'TMPDIR'];
+  const env = Object.fromEntries(keep.filter((name) => process.env[name] !== undefined).map((name) => [name, process.env[name]]));
+  return {
+    ...env,
+    NODE_ENV: 'production',
+    SWITCHYARD_MASTER_KEY: `sy-master-bench-${randomBytes(12).toString('hex')}`,
+    DATABASE_URL: `sqlite:${databaseFile}`,
+  };
+}
+
+export function writeGatewayConfig({ file, port, mockUrl }) {
+  const yaml = `# Written by bench/run.mjs for one benchmark run.
+server: { host: 127.0.0.1, port: ${port}, masterKey: "\${SWITCHYARD_MASTER_KEY}" }
+providers:
+  mock-a: { type: openai, baseUrl: ${mockUrl}/v1, apiKey: none }
+  mock-b: { type: openai, baseUrl: ${mockUrl}/v1, apiKey: none }
+models:
+  - name: ${MODEL_GROUP}
+    deployments:
+      - { provider: mock-a, model: mock-model, price: { inputPerMTok: 1, outputPerMTok: 2 } }
+      - { provider: mock-b, model: mock-model, price: { inputPerMTok: 1, outputPerMTok: 2 } }
+routing: { strategy: round-robin }
+logging: { level: warn }
+`;
+  fs.writeFileSync(file, yaml);
+}
+
+/** Creates the bench's virtual key with the CLI; returns the secret. */
+export async function createVirtualKey({ cli, configFile, env }) {
+  const stdout = await runToEnd({
+    command: process.execPath,
+    args: [cli, 'keys', 'create', '--name', 'bench', '--json', '--config', configFile],
+    env,
+    timeoutMs: 60_000,
+  });
+  const line = stdout.trim().split('\n').pop();
+  const { key } = JSON.parse(line);
+  if (typeof key !== 'string') throw new Error(`keys create printed no key: ${stdout}`);
+  return key;
+}
+
+/** Rows in the usage table, in total and by outcome/status/stream. */
+export function countUsageRows({ packageDir, databaseFile }) {
+  const require = createRequire(path.join(packageDir, 'package.json'));
+  const Database = require('better-sqlite3');
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    const total = db.prepare('select count(*) as count from usage').get().count;
+    const byOutcome = db
+      .prepare('select outcome, status, stream, count(*) as count from usage group by outcome, status, stream order by count desc')
+      .all();
+    const estimated = db.prepare('select count(*) as count from usage where tokens_estimated = 1').get().count;
+    return { total, byOutcome, estimated };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Turns a run's results into the one Markdown table (each target's figures, then gateway vs bare
+ * proxy and gateway vs direct), describes the machine, and writes both into docs/performance.md
+ * between its `bench:latest` markers.
+ */
+
+import fs from 'node:fs';
+import os from 'node:os';
+
+export const TARGETS = [
+  ['direct', 'direct → mock'],
+  ['bare', 'bare proxy'],
+  ['gateway', 'gateway'],
+];
+
+const START_MARKER = '<!-- bench:latest:start -->';
+const END_MARKER = '<!-- bench:latest:end -->';
+
+export function machineInfo() {
+  let cpuModel = 'unknown';
+  try {
+    cpuModel = /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpuModel;
+  } catch {
+    // not Linux
+  }
+  return {
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    cpuModel,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    kernel: `${os.type()} ${os.release()}`,
+    node: process.version,
+  };
+}
+
+const fixed = (value, digits = 2) => (value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
+const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
+const added = (a, b) => (a === null || a === undefined || b === null || b === undefined ? '—' : `${a - b >= 0 ? '+' : ''}${(a - b).toFixed(2)} ms`);
+const percentiles = (s) => (s?.count ? `${fixed(s.p50)} / ${fixed(s.p90)} / ${fixed(s.p99)} / ${fixed(s.max, 1)}` : '—');
+const errorsOf = (phase) => (phase ? `${phase.errors} / ${phase.sent}` : '—');
+
+/** The one table: a row per figure, a column per target, then the two comparisons. */
+export function buildTable(results) {
+  const t = Object.fromEntries(TARGETS.map(([id]) => [id, results.targets[id] ?? null]));
+  const cell = (id, pick) => (t[id] ? pick(t[id]) : '—');
+  const rows = [];
+  const row = (label, pick, compare) => {
+    const values = TARGETS.map(([id]) => cell(id, pick));
+    const [vsBare, vsDirect] = t.gateway ? [compare(t.gateway, t.bare), compare(t.gateway, t.direct)] : ['—', '—'];
+    rows.push(`| ${label} | ${values.join(' | ')} | ${t.bare ? vsBare : '—'} | ${t.direct ? vsDirect : '—'} |`);
+  };
+  const none = () => '—';
+  const rps = (x) => x.max?.requestsPerSecond;
+  const cpu = (x) => x.max?.cpuPerRequestUs;
+  const p = (phase, q) => (x) => x[phase]?.latencyMs?.[q];
+  const ttfb = (q) => (x) => x.stream?.ttfbMs?.[q];
+
+  row('Max throughput, closed loop, 64 conns (req/s)', (x) => fixed(rps(x), 0), (g, o) => ratio(rps(g), o && rps(o)));
+  row('Server CPU per request (µs)', (x) => fixed(cpu(x), 1), (g, o) => ratio(cpu(g), o && cpu(o)));
+  row('CPU busy during max phase: CPU0 load+mock / CPU1 server (%)', (x) => busy(x.max), none);
+  row('Open loop 500 req/s: p50 / p90 / p99 / max (ms)', (x) => percentiles(x.open500?.latencyMs), (g, o) => o && added(p('open500', 'p50')(g), p('open500', 'p50')(o)));
+  row('Open loop 2000 req/s: p50 / p90 / p99 / max (ms)', (x) => percentiles(x.open2000?.latencyMs), (g, o) => o && added(p('open2000', 'p50')(g), p('open2000', 'p50')(o)));
+  row('Stream 100/s, 20 chunks × 5 ms: TTFB p50 / p90 / p99 / max (ms)', (x) => percentiles(x.stream?.ttfbMs), (g, o) => o && added(ttfb('p50')(g), ttfb('p50')(o)));
+  row('Stream total time p50 / p90 / p99 / max (ms)', (x) => percentiles(x.stream?.latencyMs), (g, o) => o && added(p('stream', 'p50')(g), p('stream', 'p50')(o)));
+  row('Errors / sent: 500 · 2000 · stream', (x) => `${errorsOf(x.open500)} · ${errorsOf(x.open2000)} · ${errorsOf(x.stream)}`, none);
+  row('Server RSS idle / peak (MiB)', (x) => `${fixed(x.rssIdleMiB, 0)} / ${fixed(x.rssPeakMiB, 0)}`, (g, o) => ratio(g.rssPeakMiB, o && o.rssPeakMiB));
+
+  const header = `| Figure | ${TARGETS.map(([, label]) => label).join(' | ')} | gateway vs bare | gateway vs direct |`;
+  const rule = `|---|${TARGETS.map(() => '---:').join('|')}|---:|---:|`;
+  return [header, rule, ...rows].join('\n');
+}
+
+function busy(max) {
+  if (!max?.cpuBusyPercent) return '—';
+  const { cpuBusyPercent: b } = max;
+  return `${fixed(b[0] ?? null, 0)} / ${fixed(b[1] ?? null, 0)}`;
+}
+
+/** One line on usage rows vs requests sent to the gateway. */
+export function usageLine(usage) {
+  if (!usage) return 'Usage rows: gateway not run.';
+  if (usage.error) return `Usage rows: could not be counted (${usage.error}).`;
+  const { rows, requests } = usage;
+  const verdict = rows.total >= requests.answered && rows.total <= requests.sent ? 'consistent' : 'MISMATCH';
+  const outcomes = rows.byOutcome.map((group) => `${group.count} ${group.outcome}/${group.status}${group.stream ? '/stream' : ''}`).join(', ');
+  return (
+    `Usage rows after SIGTERM (${usage.stop.clean ? 'clean exit' : 'had to be killed'}, code ${usage.stop.code}): ` +
+    `**${rows.total}** rows for ${requests.answered} requests answered and ${requests.sent} sent (${verdict}; requests cut off when a driver stops may or may not have reached the gateway); ` +
+    `by outcome/status: ${outcomes || 'none'}; rows with estimated tokens: ${rows.estimated}.`
+  );
+}
+
+/** The section written into docs/performance.md for this run. */
+export function latestSection(results, table) {
+  const { meta } = results;
+  const m = meta.machine;
+  return [
+    `Run on ${meta.date} — ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.kernel}, Node ${m.node}.`,
+    `Driver: ${meta.driver}; ${meta.pinning}; phases of ${meta.durationS} s after a ${meta.warmupS} s warm-up; ` +
+      `mock streams ${meta.mock.chunks} chunks ${meta.mock.intervalMs} ms apart. Raw JSON: \`bench/results/${meta.resultFile}\`.`,
+    '',
+    table,
+    '',
+    usageLine(results.usage),
+  ].join('\n');
+}
+
+/** Replaces the text between the markers in `file` (appends a section when the markers are missing). */
+export function writeLatestSection(file, section) {
+  const block = `${START_MARKER}\n${section}\n${END_MARKER}`;
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Performance\n';
+  const start = text.indexOf(START_MARKER);
+  const end = text.indexOf(END_MARKER);
+  const next = start !== -1 && end > start ? `${text.slice(0, start)}${block}${text.slice(end + END_MARKER.length)}` : `${text.trimEnd()}\n\n## Latest run\n\n${block}\n`;
+  fs.writeFileSync(file, next);
+}

@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+/**
+ * One benchmark run (`npm run bench`; needs `npm run build` first). Starts the mock upstream, then
+ * measures three targets in turn against it: the mock directly, the bare Node proxy, and the
+ * gateway (two deployments of one model group on the mock, a virtual key, usage logging on, its
+ * own temporary SQLite database). Load generator and mock are pinned to CPU 0, the proxy or gateway
+ * to CPU 1 (taskset, when it works). Per target: a warm-up, closed-loop max throughput with the
+ * server's CPU time per request, open loop at 500 and 2000 req/s, streaming TTFB/total at
+ * 100 streams/s, and RSS idle/peak. Then the gateway is stopped with SIGTERM and its usage rows are
+ * counted against the requests sent. Prints one Markdown table, saves the raw JSON under
+ * bench/results/ and (full runs) writes the table into docs/performance.md.
+ *
+ * Flags: --smoke (2 s phases, no docs update)  --duration N (seconds per phase, default 10)
+ *        --targets direct,bare,gateway  --no-docs  --write-docs  --keep (keep the temp directory)
+ */
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { numberOption, readArgs } from './lib/args.mjs';
+import { maxThroughput, openLoop, wrkInstalled } from './lib/drivers.mjs';
+import { countUsageRows, createVirtualKey, gatewayEnv, gatewayPaths, MODEL_GROUP, writeGatewayConfig } from './lib/gateway.mjs';
+import { killAll, killChildrenOnExit, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
+import { cpuBusyPercent, cpuJiffies, cpuSeconds, rssMiB, sampleRss } from './lib/procfs.mjs';
+import { buildTable, latestSection, machineInfo, TARGETS, usageLine, writeLatestSection } from './lib/report.mjs';
+
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.dirname(BENCH_DIR);
+const CHAT_PATH = '/v1/chat/completions';
+const MOCK = { chunks: 20, intervalMs: 5 };
+const RATES = { low: 500, high: 2000, streams: 100 };
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = (message) => process.stderr.write(`bench: ${message}\n`);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Requests sent to one target: `sent` counts every request begun, `answered` those that got a response. */
+function tally(counter, phase) {
+  counter.sent += phase.sent;
+  const statusErrors = Object.entries(phase.errorKinds ?? {})
+    .filter(([kind]) => kind.startsWith('status_'))
+    .reduce((sum, [, count]) => sum + count, 0);
+  counter.answered += phase.requests ?? phase.ok + statusErrors;
+  return phase;
+}
+
+async function measureTarget({ id, url, pid, auth, settings, mockPid, counter }) {
+  const { durationS, warmupS, pauseMs, loadCpu, useWrk } = settings;
+  const load = { url, auth, cpu: loadCpu };
+  await sleep(1000);
+  const rssIdleMiB = rssMiB(pid);
+  const rss = sampleRss(pid);
+
+  log(`[${id}] warm-up ${warmupS} s`);
+  tally(counter, await maxThroughput({ ...load, connections: 64, durationS: warmupS, useWrk }));
+  tally(counter, await openLoop({ ...load, rate: 50, durationS: warmupS, stream: true }));
+  await sleep(pauseMs);
+
+  log(`[${id}] max throughput (${useWrk ? 'wrk' : 'undici closed loop'}, 64 connections) ${durationS} s`);
+  const cpuBefore = cpuSeconds(pid);
+  const mockCpuBefore = cpuSeconds(mockPid);
+  const jiffiesBefore = cpuJiffies();
+  const max = tally(counter, await maxThroughput({ ...load, connections: 64, durationS, useWrk }));
+  const cpuUsed = cpuSeconds(pid) - cpuBefore;
+  max.cpuSeconds = Math.round(cpuUsed * 100) / 100;
+  max.cpuPerRequestUs = max.requests > 0 ? Math.round((cpuUsed / max.requests) * 1e7) / 10 : null;
+  max.serverCpuPercent = Math.round((cpuUsed / max.durationS) * 1000) / 10;
+  max.mockCpuPercent = Math.round(((cpuSeconds(mockPid) - mockCpuBefore) / max.durationS) * 1000) / 10;
+  max.cpuBusyPercent = cpuBusyPercent(jiffiesBefore, cpuJiffies());
+  await sleep(pauseMs);
+
+  const phases = {};
+  for (const [name, rate, stream] of [['open500', RATES.low, false], ['open2000', RATES.high, false], ['stream', RATES.streams, true]]) {
+    log(`[${id}] open loop ${rate} ${stream ? 'streams' : 'req'}/s ${durationS} s`);
+    phases[name] = tally(counter, await openLoop({ ...load, rate, durationS, stream }));
+    await sleep(pauseMs);
+  }
+  return { url, pid, rssIdleMiB, rssPeakMiB: rss.stop(), max, ...phases };
+}
+
+/** Warnings and errors the gateway logged (pino JSON, level >= 40). */
+function gatewayWarnings(logFile) {
+  const lines = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n') : [];
+  const messages = new Map();
+  let count = 0;
+  for (const line of lines) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const entry = JSON.parse(line);
+      if (entry.level >= 40) {
+        count += 1;
+        messages.set(entry.msg, (messages.get(entry.msg) ?? 0) + 1);
+      }
+    } catch {
+      // not a log line
+    }
+  }
+  return { count, messages: Object.fromEntries(messages) };
+}
+
+async function main() {
+  const args = readArgs({ smoke: 'boolean', duration: 'string', targets: 'string', 'no-docs': 'boolean', 'write-docs': 'boolean', keep: 'boolean', help: 'boolean' });
+  if (args.help) {
+    console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
+    return;
+  }
+  const { cli, packageDir, built } = gatewayPaths(ROOT);
+  if (!built) {
+    console.error(`bench: ${path.relative(ROOT, cli)} not found. Build the gateway first: npm run build && npm run bench`);
+    process.exitCode = 1;
+    return;
+  }
+  const smoke = args.smoke ?? false;
+  const machine = machineInfo();
+  const pin = machine.nproc >= 2 && tasksetWorks();
+  const settings = {
+    durationS: smoke ? 2 : numberOption(args.duration, 10),
+    warmupS: smoke ? 1 : 2,
+    pauseMs: smoke ? 300 : 1000,
+    loadCpu: pin ? 0 : null,
+    serverCpu: pin ? 1 : null,
+    useWrk: wrkInstalled(),
+  };
+  const targets = (args.targets ?? 'direct,bare,gateway').split(',').map((name) => name.trim());
+  for (const name of targets) if (!TARGETS.some(([id]) => id === name)) throw new Error(`unknown target "${name}"`);
+  if (!settings.useWrk) log('wrk not installed (apt-get install -y wrk); using the undici closed-loop driver for max throughput');
+  // This process only samples /proc, but keep it off the server's CPU too.
+  if (pin) spawnSync('taskset', ['-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+  if (!pin) log('taskset unavailable or fewer than 2 CPUs: processes are not pinned; figures are noisier');
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-bench-'));
+  const date = new Date().toISOString();
+  const results = {
+    meta: {
+      date,
+      smoke,
+      machine,
+      driver: settings.useWrk ? 'wrk -t1 -c64' : 'undici closed loop, 64 connections',
+      pinning: pin ? 'load generator and mock on CPU 0, server under test on CPU 1 (taskset)' : 'no CPU pinning',
+      durationS: settings.durationS,
+      warmupS: settings.warmupS,
+      mock: MOCK,
+      rates: RATES,
+      resultFile: `${date.replace(/[:.]/g, '-')}${smoke ? '-smoke' : ''}.json`,
+    },
+    targets: {},
+    usage: null,
+  };
+
+  const mockPort = await freePort();
+  const mockUrl = `http://127.0.0.1:${mockPort}`;
+  const mock = startChild({
+    name: 'mock-upstream',
+    command: process.execPath,
+    args: [path.join(BENCH_DIR, 'mock-upstream.mjs'), '--port', String(mockPort)],
+    cpu: settings.loadCpu,
+    env: { ...process.env, MOCK_CHUNKS: String(MOCK.chunks), MOCK_INTERVAL_MS: String(MOCK.intervalMs) },
+    logFile: path.join(tmp, 'mock.log'),
+  });
+  await waitUntilServing({ url: `${mockUrl}/health`, entry: mock });
+
+  for (const id of targets) {
+    const counter = { sent: 0, answered: 0 };
+    if (id === 'direct') {
+      results.targets.direct = await measureTarget({ id, url: `${mockUrl}${CHAT_PATH}`, pid: mock.pid, settings, mockPid: mock.pid, counter });
+    } else if (id === 'bare') {
+      const port = await freePort();
+      const bare = startChild({
+        name: 'bare-proxy',
+        command: process.execPath,
+        args: [path.join(BENCH_DIR, 'bare-proxy.mjs'), '--port', String(port), '--upstream', mockUrl],
+        cpu: settings.serverCpu,
+        logFile: path.join(tmp, 'bare.log'),
+      });
+      const url = `http://127.0.0.1:${port}`;
+      await waitUntilServing({ url: `${url}/health`, entry: bare });
+      results.targets.bare = await measureTarget({ id, url: `${url}${CHAT_PATH}`, pid: bare.pid, settings, mockPid: mock.pid, counter });
+      await stopChild(bare, 5000);
+    } else {
+      const port = await freePort();
+      const configFile = path.join(tmp, 'switchyard.yaml');
+      const databaseFile = path.join(tmp, 'bench.db');
+      const env = gatewayEnv({ databaseFile });
+      writeGatewayConfig({ file: configFile, port, mockUrl });
+      const key = await createVirtualKey({ cli, configFile, env });
+      const logFile = path.join(tmp, 'gateway.log');
+      const gateway = startChild({ name: 'gateway', command: process.execPath, args: [cli, 'start', '--config', configFile, '--port', String(port)], cpu: settings.serverCpu, env, logFile });
+      const url = `http://127.0.0.1:${port}`;
+      await waitUntilServing({ url: `${url}/health`, entry: gateway, timeoutMs: 60_000 });
+      log(`[gateway] started (pid ${gateway.pid}, model group ${MODEL_GROUP}, two deployments on the mock)`);
+      results.targets.gateway = await measureTarget({ id, url: `${url}${CHAT_PATH}`, pid: gateway.pid, auth: `Bearer ${key}`, settings, mockPid: mock.pid, counter });
+      log('[gateway] SIGTERM, waiting for it to flush usage rows and exit');
+      const stop = await stopChild(gateway, 60_000);
+      try {
+        results.usage = { requests: counter, rows: countUsageRows({ packageDir, databaseFile }), stop, warnings: gatewayWarnings(logFile) };
+      } catch (error) {
+        results.usage = { requests: counter, error: error.message, stop };
+      }
+    }
+  }
+  await stopChild(mock, 5000);
+
+  const table = buildTable(results);
+  const resultsDir = path.join(BENCH_DIR, 'results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const resultPath = path.join(resultsDir, results.meta.resultFile);
+  fs.writeFileSync(resultPath, `${JSON.stringify(results, null, 2)}\n`);
+
+  console.log(`\n${table}\n`);
+  if (targets.includes('gateway')) console.log(`${usageLine(results.usage)}\n`);
+  if (results.usage?.warnings?.count) console.log(`Gateway warnings: ${JSON.stringify(results.usage.warnings.messages)}\n`);
+  console.log(`Raw results: ${path.relative(ROOT, resultPath)}`);
+  const writeDocs = args['write-docs'] || (!smoke && !args['no-docs']);
+  if (writeDocs) {
+    const docsFile = path.join(ROOT, 'docs', 'performance.md');
+    writeLatestSection(docsFile, latestSection(results, table));
+    console.log(`Updated ${path.relative(ROOT, docsFile)}`);
+  }
+  if (args.keep) console.log(`Kept ${tmp}`);
+  else fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+killChildrenOnExit();
+main().catch((error) => {
+  console.error(`bench: ${error?.stack ?? error}`);
+  killAll();
+  process.exit(1);
+});
