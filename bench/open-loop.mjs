@@ -10,7 +10,7 @@
  * Stream mode (--stream): TTFB = intended send time -> first body byte; total = -> end of stream.
  * A stream counts as an error unless it is a 200 that ends with `data: [DONE]`.
  *
- * Usage: node bench/open-loop.mjs --url URL --rate 500 --duration 10 [--stream] [--auth "Bearer KEY"]
+ * Usage: node bench/open-loop.mjs --url URL --rate 500 --duration 10 [--warmup 2] [--stream] [--auth "Bearer KEY"]
  *        (or env BENCH_AUTH="Bearer KEY")
  *        [--connections 256] [--drain-timeout 15]
  * Prints one JSON object on stdout. Bounded: nothing is sent after --duration, and whatever is
@@ -37,9 +37,10 @@ export const STREAM_BODY = JSON.stringify({
 });
 
 /**
- * Sends `rate` requests a second for `durationS` seconds; resolves to the summary.
- * @param {{ url: string, rate: number, durationS: number, stream?: boolean, auth?: string,
- *           connections?: number, drainTimeoutS?: number }} options
+ * Sends `rate` requests a second for warmupS + durationS seconds on one schedule; requests due in
+ * the first warmupS seconds warm the pool and both processes up and are left out of the figures.
+ * @param {{ url: string, rate: number, durationS: number, warmupS?: number, stream?: boolean,
+ *           auth?: string, connections?: number, drainTimeoutS?: number }} options
  */
 export async function runOpenLoop(options) {
   const { rate, durationS, stream = false } = options;
@@ -48,7 +49,8 @@ export async function runOpenLoop(options) {
   const headers = { 'content-type': 'application/json', ...(options.auth ? { authorization: options.auth } : {}) };
   const body = stream ? STREAM_BODY : CHAT_BODY;
   const path = `${target.pathname}${target.search}`;
-  const total = Math.round(rate * durationS);
+  const warmupCount = Math.round(rate * (options.warmupS ?? 0));
+  const total = warmupCount + Math.round(rate * durationS);
   const intervalMs = 1000 / rate;
   const abort = new AbortController();
   setMaxListeners(0, abort.signal); // one listener per request in flight
@@ -57,25 +59,23 @@ export async function runOpenLoop(options) {
   const ttfbs = [];
   const sendLags = [];
   const errors = {};
-  const countError = (kind) => {
-    errors[kind] = (errors[kind] ?? 0) + 1;
-  };
+  const warmup = { sent: 0, ok: 0, errors: 0 };
   let sent = 0;
   let ok = 0;
   let outstanding = 0;
-  let allSent;
-  const sentAll = new Promise((resolve) => (allSent = resolve));
   let drained = null;
 
-  const finishOne = () => {
-    outstanding -= 1;
-    if (outstanding === 0 && sent === total && drained) drained();
-  };
-
-  async function fire(intendedAt) {
-    sent += 1;
+  async function fire(index, intendedAt) {
+    const measured = index >= warmupCount;
+    const countError = (kind) => {
+      if (measured) errors[kind] = (errors[kind] ?? 0) + 1;
+      else warmup.errors += 1;
+    };
+    if (measured) {
+      sent += 1;
+      sendLags.push(performance.now() - intendedAt);
+    } else warmup.sent += 1;
     outstanding += 1;
-    sendLags.push(performance.now() - intendedAt);
     try {
       const response = await pool.request({ path, method: 'POST', headers, body, signal: abort.signal });
       let firstByteAt = null;
@@ -87,6 +87,7 @@ export async function runOpenLoop(options) {
       const endAt = performance.now();
       if (response.statusCode !== 200) countError(`status_${response.statusCode}`);
       else if (stream && !last.includes('[DONE]')) countError('stream_incomplete');
+      else if (!measured) warmup.ok += 1;
       else {
         ok += 1;
         latencies.push(endAt - intendedAt);
@@ -95,23 +96,27 @@ export async function runOpenLoop(options) {
     } catch (error) {
       countError(abort.signal.aborted ? 'timeout' : (error?.code ?? error?.name ?? 'error'));
     } finally {
-      finishOne();
+      outstanding -= 1;
+      if (outstanding === 0 && drained) drained();
     }
   }
 
+  // The schedule: every request whose time has come is sent, then we sleep until the next one is due.
   const startAt = performance.now() + 20;
+  const measuredFrom = startAt + warmupCount * intervalMs;
   let next = 0;
-  const tick = () => {
-    const now = performance.now();
-    while (next < total && startAt + next * intervalMs <= now) {
-      fire(startAt + next * intervalMs);
-      next += 1;
-    }
-    if (next < total) setTimeout(tick, Math.max(0, startAt + next * intervalMs - performance.now()));
-    else allSent();
-  };
-  setTimeout(tick, 20);
-  await sentAll;
+  await new Promise((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (next < total && startAt + next * intervalMs <= now) {
+        fire(next, startAt + next * intervalMs);
+        next += 1;
+      }
+      if (next < total) setTimeout(tick, Math.max(0, startAt + next * intervalMs - performance.now()));
+      else resolve();
+    };
+    setTimeout(tick, 20);
+  });
   const sendEndAt = performance.now();
 
   const drainTimeoutMs = (options.drainTimeoutS ?? 15) * 1000;
@@ -132,11 +137,13 @@ export async function runOpenLoop(options) {
     mode: stream ? 'stream' : 'plain',
     targetRate: rate,
     durationS,
+    warmupS: options.warmupS ?? 0,
+    warmup,
     sent,
     ok,
     errors: errorCount,
     errorKinds: errors,
-    achievedSendRate: round(sent / ((sendEndAt - startAt) / 1000)),
+    achievedSendRate: round(sent / (Math.max(1, sendEndAt - measuredFrom) / 1000)),
     latencyMs: summarize(latencies),
     ...(stream ? { ttfbMs: summarize(ttfbs) } : {}),
     sendLagMs: summarize(sendLags),
@@ -148,6 +155,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     url: 'string',
     rate: 'string',
     duration: 'string',
+    warmup: 'string',
     stream: 'boolean',
     auth: 'string',
     connections: 'string',
@@ -158,6 +166,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     url: args.url,
     rate: numberOption(args.rate, 500),
     durationS: numberOption(args.duration, 10),
+    warmupS: numberOption(args.warmup, 0),
     stream: args.stream ?? false,
     auth: args.auth ?? process.env.BENCH_AUTH,
     connections: numberOption(args.connections, 256),

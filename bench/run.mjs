@@ -10,8 +10,12 @@
  * counted against the requests sent. Prints one Markdown table, saves the raw JSON under
  * bench/results/ and (full runs) writes the table into docs/performance.md.
  *
+ * Before each target it waits (up to --quiet-wait s) for the machine to be idle, and it reports per
+ * phase how much CPU none of its own processes used, so that a run disturbed by other work shows.
+ *
  * Flags: --smoke (2 s phases, no docs update)  --duration N (seconds per phase, default 10)
- *        --targets direct,bare,gateway  --no-docs  --write-docs  --keep (keep the temp directory)
+ *        --targets direct,bare,gateway  --quiet-wait N (default 120, smoke 10)
+ *        --no-docs  --write-docs (also for --smoke)  --keep (keep the temp directory and its logs)
  */
 
 import { spawnSync } from 'node:child_process';
@@ -24,7 +28,7 @@ import { numberOption, readArgs } from './lib/args.mjs';
 import { maxThroughput, openLoop, wrkInstalled } from './lib/drivers.mjs';
 import { countUsageRows, createVirtualKey, gatewayEnv, gatewayPaths, MODEL_GROUP, writeGatewayConfig } from './lib/gateway.mjs';
 import { killAll, killChildrenOnExit, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
-import { cpuBusyPercent, cpuJiffies, cpuSeconds, rssMiB, sampleRss } from './lib/procfs.mjs';
+import { cpuBusyBetween, cpuSeconds, cpuTimes, machineBusyPercent, rssMiB, sampleRss } from './lib/procfs.mjs';
 import { buildTable, latestSection, machineInfo, TARGETS, usageLine, writeLatestSection } from './lib/report.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -32,6 +36,8 @@ const ROOT = path.dirname(BENCH_DIR);
 const CHAT_PATH = '/v1/chat/completions';
 const MOCK = { chunks: 20, intervalMs: 5 };
 const RATES = { low: 500, high: 2000, streams: 100 };
+/** Below this share of the whole machine busy, a target's run may start. */
+const QUIET_PERCENT = 10;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
@@ -46,48 +52,78 @@ function freePort() {
   });
 }
 
-/** Requests sent to one target: `sent` counts every request begun, `answered` those that got a response. */
+/** Adds a phase's requests to the target's count: every request begun, and those answered. */
 function tally(counter, phase) {
-  counter.sent += phase.sent;
   const statusErrors = Object.entries(phase.errorKinds ?? {})
     .filter(([kind]) => kind.startsWith('status_'))
     .reduce((sum, [, count]) => sum + count, 0);
-  counter.answered += phase.requests ?? phase.ok + statusErrors;
+  counter.sent += phase.sent + (phase.warmup?.sent ?? 0);
+  counter.answered += (phase.requests ?? phase.ok + statusErrors) + (phase.warmup?.ok ?? 0);
   return phase;
+}
+
+/**
+ * Runs one load phase and accounts for the CPU around it: the server's and the mock's CPU time,
+ * each CPU's busy share, and the "unaccounted" share of the machine that none of our processes
+ * (server, mock, load driver) used: kernel network work on their behalf, or other load on the
+ * machine, which makes the phase's figures suspect when it is large.
+ */
+async function withCpuAccounting({ pid, mockPid }, runPhase) {
+  const serverBefore = cpuSeconds(pid);
+  const mockBefore = pid === mockPid ? 0 : cpuSeconds(mockPid);
+  const timesBefore = cpuTimes();
+  const phase = await runPhase();
+  const serverCpu = cpuSeconds(pid) - serverBefore;
+  const mockCpu = pid === mockPid ? 0 : cpuSeconds(mockPid) - mockBefore;
+  const { percent, busySeconds, wallSeconds } = cpuBusyBetween(timesBefore, cpuTimes());
+  const unaccounted = busySeconds - serverCpu - mockCpu - (phase.driverCpuSeconds ?? 0);
+  const cpus = Object.keys(percent).length;
+  phase.cpu = {
+    serverSeconds: Math.round(serverCpu * 100) / 100,
+    serverPercent: Math.round((serverCpu / wallSeconds) * 1000) / 10,
+    mockPercent: pid === mockPid ? null : Math.round((mockCpu / wallSeconds) * 1000) / 10,
+    driverPercent: phase.driverCpuSeconds === null ? null : Math.round((phase.driverCpuSeconds / wallSeconds) * 1000) / 10,
+    busyPercentByCpu: percent,
+    unaccountedPercentOfMachine: Math.round((Math.max(0, unaccounted) / (wallSeconds * cpus)) * 1000) / 10,
+  };
+  return phase;
+}
+
+/** Waits (up to maxS) for the machine to be nearly idle, so that other work does not skew a target. */
+async function waitForQuiet({ id, maxS }) {
+  const deadline = Date.now() + maxS * 1000;
+  let busy = await machineBusyPercent(1000);
+  if (busy > QUIET_PERCENT) log(`[${id}] machine ${busy}% busy before the run; waiting up to ${maxS} s for it to settle`);
+  while (busy > QUIET_PERCENT && Date.now() < deadline) busy = await machineBusyPercent(1000);
+  if (busy > QUIET_PERCENT) log(`[${id}] machine still ${busy}% busy; measuring anyway (figures will be noisy)`);
+  return busy;
 }
 
 async function measureTarget({ id, url, pid, auth, settings, mockPid, counter }) {
   const { durationS, warmupS, pauseMs, loadCpu, useWrk } = settings;
   const load = { url, auth, cpu: loadCpu };
-  await sleep(1000);
+  const backgroundBusyPercent = await waitForQuiet({ id, maxS: settings.quietWaitS });
   const rssIdleMiB = rssMiB(pid);
   const rss = sampleRss(pid);
 
   log(`[${id}] warm-up ${warmupS} s`);
   tally(counter, await maxThroughput({ ...load, connections: 64, durationS: warmupS, useWrk }));
-  tally(counter, await openLoop({ ...load, rate: 50, durationS: warmupS, stream: true }));
   await sleep(pauseMs);
 
   log(`[${id}] max throughput (${useWrk ? 'wrk' : 'undici closed loop'}, 64 connections) ${durationS} s`);
-  const cpuBefore = cpuSeconds(pid);
-  const mockCpuBefore = cpuSeconds(mockPid);
-  const jiffiesBefore = cpuJiffies();
-  const max = tally(counter, await maxThroughput({ ...load, connections: 64, durationS, useWrk }));
-  const cpuUsed = cpuSeconds(pid) - cpuBefore;
-  max.cpuSeconds = Math.round(cpuUsed * 100) / 100;
-  max.cpuPerRequestUs = max.requests > 0 ? Math.round((cpuUsed / max.requests) * 1e7) / 10 : null;
-  max.serverCpuPercent = Math.round((cpuUsed / max.durationS) * 1000) / 10;
-  max.mockCpuPercent = Math.round(((cpuSeconds(mockPid) - mockCpuBefore) / max.durationS) * 1000) / 10;
-  max.cpuBusyPercent = cpuBusyPercent(jiffiesBefore, cpuJiffies());
+  const max = await withCpuAccounting({ pid, mockPid }, () => maxThroughput({ ...load, connections: 64, durationS, useWrk }));
+  tally(counter, max);
+  max.cpuPerRequestUs = max.requests > 0 ? Math.round((max.cpu.serverSeconds / max.requests) * 1e7) / 10 : null;
   await sleep(pauseMs);
 
   const phases = {};
   for (const [name, rate, stream] of [['open500', RATES.low, false], ['open2000', RATES.high, false], ['stream', RATES.streams, true]]) {
-    log(`[${id}] open loop ${rate} ${stream ? 'streams' : 'req'}/s ${durationS} s`);
-    phases[name] = tally(counter, await openLoop({ ...load, rate, durationS, stream }));
+    log(`[${id}] open loop ${rate} ${stream ? 'streams' : 'req'}/s ${durationS} s (+${settings.phaseWarmupS} s warm-up)`);
+    const phase = await withCpuAccounting({ pid, mockPid }, () => openLoop({ ...load, rate, durationS, warmupS: settings.phaseWarmupS, stream }));
+    phases[name] = tally(counter, phase);
     await sleep(pauseMs);
   }
-  return { url, pid, rssIdleMiB, rssPeakMiB: rss.stop(), max, ...phases };
+  return { url, pid, backgroundBusyPercent, rssIdleMiB, rssPeakMiB: rss.stop(), max, ...phases };
 }
 
 /** Warnings and errors the gateway logged (pino JSON, level >= 40). */
@@ -111,7 +147,16 @@ function gatewayWarnings(logFile) {
 }
 
 async function main() {
-  const args = readArgs({ smoke: 'boolean', duration: 'string', targets: 'string', 'no-docs': 'boolean', 'write-docs': 'boolean', keep: 'boolean', help: 'boolean' });
+  const args = readArgs({
+    smoke: 'boolean',
+    duration: 'string',
+    targets: 'string',
+    'quiet-wait': 'string',
+    'no-docs': 'boolean',
+    'write-docs': 'boolean',
+    keep: 'boolean',
+    help: 'boolean',
+  });
   if (args.help) {
     console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
     return;
@@ -128,7 +173,9 @@ async function main() {
   const settings = {
     durationS: smoke ? 2 : numberOption(args.duration, 10),
     warmupS: smoke ? 1 : 2,
+    phaseWarmupS: smoke ? 0.5 : 2,
     pauseMs: smoke ? 300 : 1000,
+    quietWaitS: numberOption(args['quiet-wait'], smoke ? 10 : 120),
     loadCpu: pin ? 0 : null,
     serverCpu: pin ? 1 : null,
     useWrk: wrkInstalled(),
@@ -151,6 +198,7 @@ async function main() {
       pinning: pin ? 'load generator and mock on CPU 0, server under test on CPU 1 (taskset)' : 'no CPU pinning',
       durationS: settings.durationS,
       warmupS: settings.warmupS,
+      phaseWarmupS: settings.phaseWarmupS,
       mock: MOCK,
       rates: RATES,
       resultFile: `${date.replace(/[:.]/g, '-')}${smoke ? '-smoke' : ''}.json`,

@@ -18,7 +18,7 @@ const ALLOWED = {
   pipeline: ['core', 'pipeline', 'routing', 'accounting'],
   server: ['core', 'server', 'pipeline', 'routing', 'accounting', 'providers'],
   store: ['core', 'store', 'pipeline'],
-  config: ['core', 'config', 'providers'],
+  config: ['core', 'config', 'providers', 'routing'],
   cli: ['core', 'cli', 'config', 'store', 'app', 'telemetry'],
   app: ['core', 'config', 'pipeline', 'routing', 'accounting', 'providers', 'server', 'store', 'telemetry'],
 };

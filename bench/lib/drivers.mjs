@@ -1,7 +1,8 @@
 /**
  * The load phases as child processes pinned to the load CPU: closed-loop max throughput (wrk with
  * wrk-post.lua when installed, else closed-loop.mjs), open-loop plain and streaming (open-loop.mjs).
- * Each returns the driver's JSON, normalised to { sent, requests, requestsPerSecond, errors, ... }.
+ * Each returns the driver's JSON (max throughput normalised to { sent, requests, requestsPerSecond,
+ * errors, latencyMs }) plus `driverCpuSeconds`, the CPU the load generator itself used.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -23,10 +24,14 @@ export async function maxThroughput({ url, connections, durationS, auth, cpu, us
   const timeoutMs = (durationS + 30) * 1000;
   if (!useWrk) {
     const args = [path.join(BENCH_DIR, 'closed-loop.mjs'), '--url', url, '--connections', String(connections), '--duration', String(durationS)];
-    return JSON.parse(await runToEnd({ command: process.execPath, args, cpu, env: withAuth(auth), timeoutMs }));
+    let driverCpuSeconds = null;
+    const stdout = await runToEnd({ command: process.execPath, args, cpu, env: withAuth(auth), timeoutMs, onCpu: (seconds) => (driverCpuSeconds = seconds) });
+    return { ...JSON.parse(stdout), driverCpuSeconds };
   }
   const args = ['-t1', `-c${connections}`, `-d${durationS}s`, '--timeout', '10s', '-s', path.join(BENCH_DIR, 'wrk-post.lua'), url];
-  const stdout = await runToEnd({ command: 'wrk', args, cpu, env: { ...withAuth(auth), BENCH_BODY: CHAT_BODY }, timeoutMs });
+  let driverCpuSeconds = null;
+  const env = { ...withAuth(auth), BENCH_BODY: CHAT_BODY };
+  const stdout = await runToEnd({ command: 'wrk', args, cpu, env, timeoutMs, onCpu: (seconds) => (driverCpuSeconds = seconds) });
   const line = stdout.split('\n').find((text) => text.startsWith('BENCH_JSON '));
   if (!line) throw new Error(`wrk printed no BENCH_JSON line:\n${stdout}`);
   const raw = JSON.parse(line.slice('BENCH_JSON '.length));
@@ -43,13 +48,20 @@ export async function maxThroughput({ url, connections, durationS, auth, cpu, us
     errors,
     errorKinds: raw.errors,
     latencyMs: { p50: ms(raw.latencyUs.p50), p90: ms(raw.latencyUs.p90), p99: ms(raw.latencyUs.p99), max: ms(raw.latencyUs.max), mean: ms(raw.latencyUs.mean) },
+    driverCpuSeconds,
   };
 }
 
-/** Open loop at `rate` req/s for durationS (plain JSON, or streams when stream is true). */
-export async function openLoop({ url, rate, durationS, auth, cpu, stream = false, drainTimeoutS = 15 }) {
-  const args = [path.join(BENCH_DIR, 'open-loop.mjs'), '--url', url, '--rate', String(rate), '--duration', String(durationS), '--drain-timeout', String(drainTimeoutS)];
+/**
+ * Open loop at `rate` req/s for durationS (plain JSON, or streams when stream is true), after
+ * warmupS at the same rate whose requests are sent but left out of the figures.
+ */
+export async function openLoop({ url, rate, durationS, warmupS = 0, auth, cpu, stream = false, drainTimeoutS = 15 }) {
+  const args = [path.join(BENCH_DIR, 'open-loop.mjs'), '--url', url, '--rate', String(rate), '--duration', String(durationS)];
+  args.push('--warmup', String(warmupS), '--drain-timeout', String(drainTimeoutS));
   if (stream) args.push('--stream');
-  const timeoutMs = (durationS + drainTimeoutS + 30) * 1000;
-  return JSON.parse(await runToEnd({ command: process.execPath, args, cpu, env: withAuth(auth), timeoutMs }));
+  const timeoutMs = (warmupS + durationS + drainTimeoutS + 30) * 1000;
+  let driverCpuSeconds = null;
+  const stdout = await runToEnd({ command: process.execPath, args, cpu, env: withAuth(auth), timeoutMs, onCpu: (seconds) => (driverCpuSeconds = seconds) });
+  return { ...JSON.parse(stdout), driverCpuSeconds };
 }

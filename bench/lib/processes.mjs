@@ -7,6 +7,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { cpuSeconds } from './procfs.mjs';
 
 const children = new Set();
 
@@ -37,8 +38,12 @@ export function startChild({ name, command, args, cpu = null, env = process.env,
   return entry;
 }
 
-/** Runs a child to completion (bounded by timeoutMs) and returns its stdout; rejects on failure. */
-export function runToEnd({ command, args, cpu = null, env = process.env, timeoutMs }) {
+/**
+ * Runs a child to completion (bounded by timeoutMs); resolves to its stdout, rejects on failure.
+ * With `onCpu`, the child's CPU seconds are sampled every 100 ms and the last sample is passed to
+ * onCpu (so it misses at most the last 100 ms of the child's life).
+ */
+export function runToEnd({ command, args, cpu = null, env = process.env, timeoutMs, onCpu }) {
   const [file, argv] = pinned(cpu, command, args);
   return new Promise((resolve, reject) => {
     const child = spawn(file, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -46,12 +51,24 @@ export function runToEnd({ command, args, cpu = null, env = process.env, timeout
     children.add(entry);
     let stdout = '';
     let stderr = '';
+    let cpuUsed = 0;
+    const sampler = onCpu
+      ? setInterval(() => {
+          try {
+            cpuUsed = cpuSeconds(child.pid);
+          } catch {
+            // exited between samples
+          }
+        }, 100)
+      : null;
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
+      if (sampler) clearInterval(sampler);
+      onCpu?.(cpuUsed);
       children.delete(entry);
       if (code === 0) resolve(stdout);
       else reject(new Error(`${command} ${args.join(' ')} failed (${code ?? signal}): ${stderr.trim().slice(-2000)}`));

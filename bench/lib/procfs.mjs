@@ -58,25 +58,41 @@ export function sampleRss(pid, intervalMs = 100) {
   };
 }
 
-/** Per-CPU { busy, total } jiffies from /proc/stat, keyed by CPU number. */
-export function cpuJiffies() {
+/** Per-CPU { busy, total } CPU seconds since boot from /proc/stat, keyed by CPU number. */
+export function cpuTimes() {
   const result = {};
+  const hz = ticksPerSecond();
   for (const line of fs.readFileSync('/proc/stat', 'utf8').split('\n')) {
     const match = /^cpu(\d+)\s+(.*)$/.exec(line);
     if (!match) continue;
     const [user, nice, system, idle, iowait, irq, softirq, steal] = match[2].split(' ').map(Number);
     const busy = user + nice + system + irq + softirq + (steal || 0);
-    result[match[1]] = { busy, total: busy + idle + iowait };
+    result[match[1]] = { busy: busy / hz, total: (busy + idle + iowait) / hz };
   }
   return result;
 }
 
-/** Busy percentage of each CPU between two cpuJiffies() readings. */
-export function cpuBusyPercent(before, after) {
-  const result = {};
-  for (const cpu of Object.keys(after)) {
-    const total = after[cpu].total - (before[cpu]?.total ?? 0);
-    result[cpu] = total > 0 ? Math.round(((after[cpu].busy - before[cpu].busy) / total) * 1000) / 10 : null;
+/** Busy seconds of all CPUs together, and each CPU's busy percentage, between two cpuTimes(). */
+export function cpuBusyBetween(before, after) {
+  const percent = {};
+  let busySeconds = 0;
+  let wallSeconds = 0;
+  const cpus = Object.keys(after);
+  for (const cpu of cpus) {
+    const busy = after[cpu].busy - before[cpu].busy;
+    const total = after[cpu].total - before[cpu].total;
+    busySeconds += busy;
+    wallSeconds += total / cpus.length;
+    percent[cpu] = total > 0 ? Math.round((busy / total) * 1000) / 10 : null;
   }
-  return result;
+  return { percent, busySeconds, wallSeconds };
+}
+
+/** Busy percentage of the whole machine (all CPUs) over the next `ms` milliseconds. */
+export async function machineBusyPercent(ms = 1000) {
+  const before = cpuTimes();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const { busySeconds, wallSeconds } = cpuBusyBetween(before, cpuTimes());
+  const cpus = Object.keys(before).length;
+  return wallSeconds > 0 ? Math.round((busySeconds / (wallSeconds * cpus)) * 1000) / 10 : 0;
 }

@@ -57,6 +57,7 @@ export function buildTable(results) {
   row('Max throughput, closed loop, 64 conns (req/s)', (x) => fixed(rps(x), 0), (g, o) => ratio(rps(g), o && rps(o)));
   row('Server CPU per request (µs)', (x) => fixed(cpu(x), 1), (g, o) => ratio(cpu(g), o && cpu(o)));
   row('CPU busy during max phase: CPU0 load+mock / CPU1 server (%)', (x) => busy(x.max), none);
+  row('Noise: CPU none of our processes used, worst phase (% of machine)', noise, none);
   row('Open loop 500 req/s: p50 / p90 / p99 / max (ms)', (x) => percentiles(x.open500?.latencyMs), (g, o) => o && added(p('open500', 'p50')(g), p('open500', 'p50')(o)));
   row('Open loop 2000 req/s: p50 / p90 / p99 / max (ms)', (x) => percentiles(x.open2000?.latencyMs), (g, o) => o && added(p('open2000', 'p50')(g), p('open2000', 'p50')(o)));
   row('Stream 100/s, 20 chunks × 5 ms: TTFB p50 / p90 / p99 / max (ms)', (x) => percentiles(x.stream?.ttfbMs), (g, o) => o && added(ttfb('p50')(g), ttfb('p50')(o)));
@@ -70,9 +71,14 @@ export function buildTable(results) {
 }
 
 function busy(max) {
-  if (!max?.cpuBusyPercent) return '—';
-  const { cpuBusyPercent: b } = max;
-  return `${fixed(b[0] ?? null, 0)} / ${fixed(b[1] ?? null, 0)}`;
+  const b = max?.cpu?.busyPercentByCpu;
+  return b ? `${fixed(b[0] ?? null, 0)} / ${fixed(b[1] ?? null, 0)}` : '—';
+}
+
+/** The largest unaccounted CPU share over a target's phases (kernel network work, or other load). */
+function noise(target) {
+  const shares = ['max', 'open500', 'open2000', 'stream'].map((name) => target[name]?.cpu?.unaccountedPercentOfMachine).filter((v) => v !== undefined);
+  return shares.length ? fixed(Math.max(...shares), 1) : '—';
 }
 
 /** One line on usage rows vs requests sent to the gateway. */

@@ -63,6 +63,8 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     queueLimit: config.usage.queueLimit,
     logger,
   });
+  const prices = new PriceCatalog();
+  warnAboutUnpricedModels(config, prices, logger);
   const http = new UpstreamHttp();
   let stopping = false;
   const inflight = new InflightRegistry();
@@ -71,11 +73,12 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     adapters: createProviderAdapters(),
     http,
     authenticate: createAuthenticator({ masterKeyHash, keys, cacheTtlMs: 2_000 }),
-    accountant: createAccountant({ prices: new PriceCatalog(), recorder }),
+    accountant: createAccountant({ prices, recorder }),
     inflight,
     providers: config.providers,
     usingSimulatorFallback: config.usingSimulatorFallback,
     bodyLimitBytes: config.server.bodyLimitBytes,
+    logBodies: config.logging.bodies,
     startedAtSeconds: Math.floor(Date.now() / 1000),
     readiness: async () => {
       try {
@@ -142,4 +145,19 @@ async function resolveMasterKey(
   const generated = `sy-master-${generateKeySecret().slice(3)}`;
   await settings.set(MASTER_KEY_SETTING, hashKey(generated));
   return { masterKeyHash: hashKey(generated), generatedMasterKey: generated };
+}
+
+/** A model the price catalogue does not know would be recorded at cost 0; say so once, at start. */
+function warnAboutUnpricedModels(config: ResolvedConfig, prices: PriceCatalog, logger: Logger): void {
+  const seen = new Set<string>();
+  for (const group of config.models) {
+    for (const deployment of group.deployments) {
+      if (seen.has(deployment.id) || prices.unitPrices(deployment).source !== 'unknown') continue;
+      seen.add(deployment.id);
+      logger.warn(
+        { deployment: deployment.id, model: deployment.model },
+        'no price is known for this model, so its cost is recorded as 0; set `price:` on the deployment to record it',
+      );
+    }
+  }
 }

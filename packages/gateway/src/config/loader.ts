@@ -11,6 +11,7 @@ import { databaseUrlProblem, readEnvOverrides } from './env-overrides.js';
 import { resolveFileProviders } from './file-providers.js';
 import { formatIssues } from './format-problems.js';
 import { rawProviderReferenceProblems } from './raw-references.js';
+import { checkStrategies } from './strategies.js';
 import { interpolate } from './interpolate.js';
 import type { Env } from './interpolate.js';
 import { checkFallbacks, defaultGroupsFor, resolveFileGroups } from './model-groups.js';
@@ -89,6 +90,7 @@ function assemble(input: { file: ConfigFile; options: LoadConfigOptions; sourceF
     ...(fallback?.groups.filter((group) => !fileGroupNames.has(group.name)) ?? []),
   ];
   problems.push(...checkFallbacks(file.routing.fallbacks, new Set(models.map((group) => group.name))));
+  problems.push(...checkStrategies(file));
 
   const overrides = readEnvOverrides(env);
   problems.push(...overrides.problems);

@@ -10,6 +10,7 @@ import { GatewayError } from '../core/index.js';
 import { createRequestState } from '../pipeline/request-state.js';
 import { registerMessagesRoute } from './anthropic/messages-route.js';
 import { registerDashboardRoutes } from './dashboard-routes.js';
+import { registerBodyLogging } from './body-logging.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerChatCompletionsRoute } from './openai/chat-completions-route.js';
 import { registerEmbeddingsRoute } from './openai/embeddings-route.js';
@@ -56,6 +57,7 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
     state.principal = await services.authenticate(request.headers);
   });
 
+  if (services.logBodies) registerBodyLogging(app);
   registerErrorHandling(app, services);
   registerOpsRoutes(app, services);
   registerChatCompletionsRoute(app, services);

@@ -46,7 +46,10 @@ export function toGatewayErrorAtEdge(error: unknown, bodyLimitBytes: number, req
 function protocolOf(request: FastifyRequest): 'openai' | 'anthropic' {
   const dataPlane = request.routeOptions.config?.dataPlane;
   if (dataPlane) return dataPlane.protocol;
-  return request.url.startsWith('/v1/messages') ? 'anthropic' : 'openai';
+  if (request.url.startsWith('/v1/messages')) return 'anthropic';
+  // The Anthropic SDK's models.list sends anthropic-version and expects its own error shape.
+  if (request.url.startsWith('/v1/models') && typeof request.headers['anthropic-version'] === 'string') return 'anthropic';
+  return 'openai';
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: GatewayError): FastifyReply {

@@ -27,6 +27,8 @@ export interface GatewayServices {
   /** True when no provider was configured and the simulator serves the default groups. */
   usingSimulatorFallback: boolean;
   bodyLimitBytes: number;
+  /** Log request and (non-streamed) response bodies at info level: for debugging only. */
+  logBodies: boolean;
   /** Unix seconds when the gateway started, shown as the models' `created`. */
   startedAtSeconds: number;
   readiness(): Promise<ReadinessReport>;

@@ -81,7 +81,13 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-export async function startGateway(options: { yaml: string; databaseUrl?: string; env?: Record<string, string> }): Promise<RunningGateway> {
+export async function startGateway(options: {
+  yaml: string;
+  databaseUrl?: string;
+  env?: Record<string, string>;
+  /** Where the gateway's JSON log goes (default: nowhere unless TEST_LOG_LEVEL is set). */
+  log?: { level: string; destination: NodeJS.WritableStream };
+}): Promise<RunningGateway> {
   const dir = mkdtempSync(join(tmpdir(), 'switchyard-test-'));
   const file = join(dir, 'switchyard.yaml');
   writeFileSync(file, options.yaml);
@@ -92,7 +98,8 @@ export async function startGateway(options: { yaml: string; databaseUrl?: string
     ...options.env,
   };
   const config = loadConfig({ file, env, overrides: { port: 0 } });
-  const gateway = await createGateway(config, { logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+  const logger = options.log ? createLogger(options.log) : createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const gateway = await createGateway(config, { logger });
   const url = await gateway.listen();
   return {
     gateway,
