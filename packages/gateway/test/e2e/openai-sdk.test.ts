@@ -261,6 +261,29 @@ describe('openai client: models, embeddings, errors', () => {
     assert.equal(body.model, 'gpt-4o');
   });
 
+  test('audio parts pass through to an OpenAI upstream, and fail clearly when they must be translated', async () => {
+    const body = {
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'listen' }, { type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } }] }],
+    };
+    const passed = await fetch(`${running.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${running.masterKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-4o', ...body }),
+    });
+    assert.equal(passed.status, 200);
+    const forwarded = fakes.openai.requests.at(-1)?.body as { messages: Array<{ content: Array<{ type: string }> }> };
+    assert.equal(forwarded.messages[0].content[1].type, 'input_audio');
+    const translated = await fetch(`${running.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${running.masterKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'claude', ...body }),
+    });
+    assert.equal(translated.status, 400);
+    const error = ((await translated.json()) as { error: { code: string; message: string } }).error;
+    assert.equal(error.code, 'unsupported_operation');
+    assert.match(error.message, /messages\[0\]\.content\[1\]/);
+  });
+
   test('every accepted request left exactly one usage row', async () => {
     const rows = await usageRows(running);
     const ids = rows.map((row) => row.requestId);

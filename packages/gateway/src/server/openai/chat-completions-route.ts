@@ -1,15 +1,34 @@
 /** POST /v1/chat/completions: the OpenAI chat protocol inbound. */
 
 import type { FastifyInstance } from 'fastify';
+import { GatewayError } from '../../core/index.js';
+import type { ChatRequest } from '../../core/index.js';
 import { handleChatExchange } from '../chat-exchange.js';
 import type { InboundChatCodec } from '../chat-exchange.js';
 import type { GatewayServices } from '../services.js';
 import { createChatStreamRenderer, parseChatCompletionRequest, renderChatCompletion } from './codec/index.js';
 
+/**
+ * Parts that are valid OpenAI but have no canonical form (audio and file parts, the legacy
+ * `function` role) still pass through to an OpenAI-protocol upstream untouched; they fail, naming
+ * the field, only when the request must be translated for another protocol.
+ */
+function parseForRouting(body: Record<string, unknown>): { request: ChatRequest; untranslatable: GatewayError | null } {
+  try {
+    return { request: parseChatCompletionRequest(body), untranslatable: null };
+  } catch (error) {
+    if (!(error instanceof GatewayError) || error.code !== 'SY_ERR_UNSUPPORTED_OPERATION') throw error;
+    const stream = body.stream === true;
+    const options = body.stream_options;
+    const includeUsage = stream && typeof options === 'object' && options !== null && (options as { include_usage?: unknown }).include_usage === true;
+    return { request: { model: typeof body.model === 'string' ? body.model : '', messages: [], stream, includeUsage }, untranslatable: error };
+  }
+}
+
 const openaiChatCodec: InboundChatCodec = {
   protocol: 'openai',
   endpoint: 'chat',
-  parse: (body) => ({ request: parseChatCompletionRequest(body), untranslatable: null }),
+  parse: parseForRouting,
   renderResponse: renderChatCompletion,
   createStreamRenderer: createChatStreamRenderer,
   // Nothing of the client's headers goes upstream: organisation and project headers belong to the
