@@ -67,7 +67,7 @@ export async function createVirtualKey({ cli, configFile, env }) {
   return key;
 }
 
-/** Rows in the usage table, in total and by outcome/status/stream. */
+/** Rows in the usage table: in total, by outcome/status/stream and by deployment. */
 export function countUsageRows({ packageDir, databaseFile }) {
   const require = createRequire(path.join(packageDir, 'package.json'));
   const Database = require('better-sqlite3');
@@ -78,7 +78,11 @@ export function countUsageRows({ packageDir, databaseFile }) {
       .prepare('select outcome, status, stream, count(*) as count from usage group by outcome, status, stream order by count desc')
       .all();
     const estimated = db.prepare('select count(*) as count from usage where tokens_estimated = 1').get().count;
-    return { total, byOutcome, estimated };
+    const byDeployment = Object.fromEntries(
+      db.prepare('select deployment_id as id, count(*) as count from usage group by deployment_id').all().map((row) => [row.id, row.count]),
+    );
+    const duplicates = db.prepare('select count(*) - count(distinct request_id) as count from usage').get().count;
+    return { total, byOutcome, byDeployment, estimated, duplicates };
   } finally {
     db.close();
   }

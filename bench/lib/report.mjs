@@ -91,7 +91,8 @@ export function usageLine(usage) {
   return (
     `Usage rows after SIGTERM (${usage.stop.clean ? 'clean exit' : 'had to be killed'}, code ${usage.stop.code}): ` +
     `**${rows.total}** rows for ${requests.answered} requests answered and ${requests.sent} sent (${verdict}; requests cut off when a driver stops may or may not have reached the gateway); ` +
-    `by outcome/status: ${outcomes || 'none'}; rows with estimated tokens: ${rows.estimated}.`
+    `by outcome/status: ${outcomes || 'none'}; by deployment: ${Object.entries(rows.byDeployment).map(([id, count]) => `${count} ${id}`).join(', ')}; ` +
+    `rows with estimated tokens: ${rows.estimated}.`
   );
 }
 

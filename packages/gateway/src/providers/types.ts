@@ -47,6 +47,11 @@ export interface StreamSummary {
   finishReason: FinishReason | null;
   /** The upstream model that answered, when the stream named it. */
   model: string | null;
+  /**
+   * The answer's text, collected only from upstreams that will not report usage, so that output
+   * tokens can be estimated instead of recorded as 0.
+   */
+  outputText?: string;
 }
 
 export type PassthroughResult =
@@ -58,6 +63,8 @@ export type PassthroughResult =
       usage: Usage | null;
       finishReason: FinishReason | null;
       model: string | null;
+      /** As StreamSummary.outputText: present only when the upstream reported no usage. */
+      outputText?: string;
     }
   | {
       kind: 'stream';

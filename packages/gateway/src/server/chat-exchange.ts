@@ -81,6 +81,7 @@ export async function handleChatExchange(options: {
     } else if (outcome.kind === 'passthrough') {
       const result = outcome.result as Extract<PassthroughResult, { kind: 'json' }>;
       state.usage = result.usage;
+      state.outputText = result.outputText ?? '';
       state.upstreamModel = result.model ?? state.upstreamModel;
       state.firstByteAt = performance.now();
       reply.code(result.status).headers(headers).type('application/json');
@@ -181,6 +182,7 @@ async function relayPassthroughStream(options: {
   writer.end();
   const summary = result.summary();
   state.usage = summary.usage;
+  state.outputText = summary.outputText ?? '';
   state.upstreamModel = summary.model ?? state.upstreamModel;
   finishStream({ state, services: options.services, call, clientGone, failure });
 }

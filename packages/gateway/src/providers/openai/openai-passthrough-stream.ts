@@ -20,6 +20,8 @@ export interface RelayOptions {
   signal: AbortSignal;
   /** Drop the usage-only chunk (`choices: []`): we asked for it, the client did not. */
   dropUsageChunk: boolean;
+  /** Collect the answer text: the upstream will not report usage, so output tokens are estimated from it. */
+  collectText?: boolean;
 }
 
 export interface RelayedStream {
@@ -36,6 +38,7 @@ export function relayOpenAIStream(options: RelayOptions): RelayedStream {
   let finishReason: FinishReason | null = null;
   let model: string | null = null;
   let failure: GatewayError | null = null;
+  let outputText = '';
 
   async function* frames(): AsyncGenerator<string> {
     let finished = false;
@@ -63,6 +66,7 @@ export function relayOpenAIStream(options: RelayOptions): RelayedStream {
           finished = true;
           continue;
         }
+        if (options.collectText) outputText += deltaText(chunk());
         if (FINISH_REASON_SET.test(data)) finishReason = readFinishReason(chunk(), finishReason);
         if (USAGE_OBJECT.test(data)) {
           const record = chunk();
@@ -81,9 +85,23 @@ export function relayOpenAIStream(options: RelayOptions): RelayedStream {
 
   return {
     frames: frames(),
-    summary: () => ({ usage, finishReason, model }),
+    summary: () => (options.collectText && usage === null ? { usage, finishReason, model, outputText } : { usage, finishReason, model }),
     failure: () => failure,
   };
+}
+
+/** The content and tool-argument text of every choice's delta in one chunk. */
+function deltaText(chunk: unknown): string {
+  let text = '';
+  for (const choice of isRecord(chunk) ? recordsField(chunk, 'choices') : []) {
+    const delta = isRecord(choice.delta) ? choice.delta : {};
+    if (typeof delta.content === 'string') text += delta.content;
+    for (const call of recordsField(delta, 'tool_calls')) {
+      const fn = isRecord(call.function) ? call.function : {};
+      if (typeof fn.arguments === 'string') text += fn.arguments;
+    }
+  }
+  return text;
 }
 
 function readModel(chunk: unknown): string | null {

@@ -31,7 +31,10 @@ export async function openaiPassthrough(request: PassthroughRequest, context: Ca
     context,
   );
   if (request.stream) {
-    const relayed = relayOpenAIStream({ body: response.body, provider: provider.id, signal: context.signal, dropUsageChunk });
+    // An upstream not asked for usage (it does not support stream_options) gets its text collected
+    // unless the client asked itself, so output tokens can still be estimated.
+    const collectText = !provider.supportsStreamUsage && !request.clientWantsUsage;
+    const relayed = relayOpenAIStream({ body: response.body, provider: provider.id, signal: context.signal, dropUsageChunk, collectText });
     return { kind: 'stream', status: response.status, ...relayed };
   }
   let bytes: Buffer;
@@ -46,6 +49,7 @@ export async function openaiPassthrough(request: PassthroughRequest, context: Ca
 }
 
 interface JsonSummary {
+  outputText?: string;
   usage: Usage | null;
   finishReason: FinishReason | null;
   model: string | null;
@@ -55,11 +59,27 @@ function summariseChat(text: string): JsonSummary {
   const json = parseJsonSafe(text);
   if (!isRecord(json)) return { usage: null, finishReason: null, model: null };
   const [first] = recordsField(json, 'choices');
+  const usage = parseOpenAIUsage(json.usage);
   return {
-    usage: parseOpenAIUsage(json.usage),
+    ...(usage === null ? { outputText: messageText(json) } : {}),
+    usage,
     finishReason: first === undefined ? null : mapOpenAIFinishReason(first.finish_reason),
     model: stringField(json, 'model') || null,
   };
+}
+
+/** Every choice's answer text and tool arguments, to estimate output tokens when usage is missing. */
+function messageText(json: Record<string, unknown>): string {
+  let text = '';
+  for (const choice of recordsField(json, 'choices')) {
+    const message = isRecord(choice.message) ? choice.message : {};
+    if (typeof message.content === 'string') text += message.content;
+    for (const call of recordsField(message, 'tool_calls')) {
+      const fn = isRecord(call.function) ? call.function : {};
+      if (typeof fn.arguments === 'string') text += fn.arguments;
+    }
+  }
+  return text;
 }
 
 /**
