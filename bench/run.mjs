@@ -14,7 +14,7 @@
  * phase how much CPU none of its own processes used, so that a run disturbed by other work shows.
  *
  * Flags: --smoke (2 s phases, no docs update)  --duration N (seconds per phase, default 10)
- *        --targets direct,bare,gateway  --quiet-wait N (default 120, smoke 10)
+ *        --targets direct,bare,gateway  --quiet-wait N (default 30, smoke 5)
  *        --no-docs  --write-docs (also for --smoke)  --keep (keep the temp directory and its logs)
  */
 
@@ -175,7 +175,7 @@ async function main() {
     warmupS: smoke ? 1 : 2,
     phaseWarmupS: smoke ? 0.5 : 2,
     pauseMs: smoke ? 300 : 1000,
-    quietWaitS: numberOption(args['quiet-wait'], smoke ? 10 : 120),
+    quietWaitS: numberOption(args['quiet-wait'], smoke ? 5 : 30),
     loadCpu: pin ? 0 : null,
     serverCpu: pin ? 1 : null,
     useWrk: wrkInstalled(),

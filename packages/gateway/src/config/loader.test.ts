@@ -163,7 +163,7 @@ describe('loadConfig', () => {
 providers:
   sim: { type: simulator, simulator: { latencyMeanMs: 0, errorRate: 0.5 }, timeouts: { firstByteMs: 5000 } }
 models:
-  - { name: fast, strategy: least-latency, deployments: [{ provider: sim, model: sim-chat, id: custom, maxTokens: 100, price: { inputPerMTok: 1, outputPerMTok: 2 } }] }
+  - { name: fast, strategy: weighted, deployments: [{ provider: sim, model: sim-chat, id: custom, maxTokens: 100, price: { inputPerMTok: 1, outputPerMTok: 2 } }] }
 `);
     const config = loadConfig({ file, env: {} });
     assert.equal(config.usingSimulatorFallback, false);
@@ -171,7 +171,7 @@ models:
     assert.deepEqual(sim.timeouts, { connectMs: 10_000, firstByteMs: 5000, totalMs: 600_000, streamIdleMs: 120_000 });
     assert.deepEqual(sim.simulator, { latencyMeanMs: 0, latencyStdDevMs: 10, chunkIntervalMs: 15, answerWords: 30, errorRate: 0.5, seed: 42 });
     const [group] = config.models;
-    assert.equal(group.strategy, 'least-latency');
+    assert.equal(group.strategy, 'weighted');
     assert.deepEqual(
       { id: group.deployments[0].id, max: group.deployments[0].defaultMaxTokens, price: group.deployments[0].price },
       { id: 'custom', max: 100, price: { inputPerMTok: 1, outputPerMTok: 2 } },
