@@ -210,7 +210,7 @@ models:
   - { name: b, deployments: [{ provider: openai, model: gpt-4o-mini }] }
   - { name: c, deployments: [{ provider: opnai, model: gpt-4.1 }] }
 `;
-    assert.deepEqual(problemsOf(text), ['models[2].deployments[0].provider: unknown provider "opnai"']);
+    assert.deepEqual(problemsOf(text), ['models[2].deployments[0].provider: unknown provider "opnai" (did you mean "openai"?)']);
   });
 
   it('reports a YAML syntax error with its line and column', () => {

@@ -5,6 +5,7 @@
 
 import type { Deployment, ModelGroup, ProviderSettings } from '../core/index.js';
 import { DEFAULTS } from './defaults.js';
+import { didYouMean } from './did-you-mean.js';
 import { presetModels } from './env-values.js';
 import { formatPath } from './format-path.js';
 import type { Env } from './interpolate.js';
@@ -34,7 +35,10 @@ export function resolveFileGroups(input: {
       const path = formatPath(['models', groupIndex, 'deployments', deploymentIndex]);
       const provider = providers.find((candidate) => candidate.id === item.provider);
       if (provider === undefined) {
-        if (!unresolved.has(item.provider)) problems.push(`${path}.provider: unknown provider "${item.provider}"`);
+        if (!unresolved.has(item.provider)) {
+          const suggestion = didYouMean(item.provider, [...providers.map((candidate) => candidate.id), ...unresolved]);
+          problems.push(`${path}.provider: unknown provider "${item.provider}"${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`);
+        }
         return;
       }
       const id = item.id ?? `${provider.id}/${item.model}`;
