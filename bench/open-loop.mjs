@@ -56,6 +56,8 @@ export async function runOpenLoop(options) {
   setMaxListeners(0, abort.signal); // one listener per request in flight
 
   const latencies = [];
+  /** Latencies by second of intended send time, to show when the slow requests happened. */
+  const perSecond = [];
   const ttfbs = [];
   const sendLags = [];
   const errors = {};
@@ -91,6 +93,7 @@ export async function runOpenLoop(options) {
       else {
         ok += 1;
         latencies.push(endAt - intendedAt);
+        (perSecond[Math.floor((intendedAt - measuredFrom) / 1000)] ??= []).push(endAt - intendedAt);
         if (stream) ttfbs.push((firstByteAt ?? endAt) - intendedAt);
       }
     } catch (error) {
@@ -147,6 +150,10 @@ export async function runOpenLoop(options) {
     latencyMs: summarize(latencies),
     ...(stream ? { ttfbMs: summarize(ttfbs) } : {}),
     sendLagMs: summarize(sendLags),
+    timeline: Array.from(perSecond, (samples = []) => {
+      const { count, p50, p99, max } = summarize(samples);
+      return { count, p50, p99, max };
+    }),
   };
 }
 

@@ -25,21 +25,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { numberOption, readArgs } from './lib/args.mjs';
-import { maxThroughput, openLoop, wrkInstalled } from './lib/drivers.mjs';
-import { countUsageRows, createVirtualKey, gatewayEnv, gatewayPaths, MODEL_GROUP, writeGatewayConfig } from './lib/gateway.mjs';
+import { wrkInstalled } from './lib/drivers.mjs';
+import { buildInfo, countUsageRows, createVirtualKey, gatewayEnv, gatewayPaths, gatewayWarnings, MODEL_GROUP, writeGatewayConfig } from './lib/gateway.mjs';
+import { measureTarget, RATES } from './lib/measure.mjs';
 import { killAll, killChildrenOnExit, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
-import { cpuBusyBetween, cpuSeconds, cpuTimes, machineBusyPercent, rssMiB, sampleRss } from './lib/procfs.mjs';
 import { buildTable, latestSection, machineInfo, TARGETS, usageLine, writeLatestSection } from './lib/report.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH_DIR);
 const CHAT_PATH = '/v1/chat/completions';
 const MOCK = { chunks: 20, intervalMs: 5 };
-const RATES = { low: 500, high: 2000, streams: 100 };
-/** Below this share of the whole machine busy, a target's run may start. */
-const QUIET_PERCENT = 10;
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The run's temporary directory (config, database, logs), named on failure. */
+const scratch = { dir: null };
+
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
 
 function freePort() {
@@ -50,100 +49,6 @@ function freePort() {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** Adds a phase's requests to the target's count: every request begun, and those answered. */
-function tally(counter, phase) {
-  const statusErrors = Object.entries(phase.errorKinds ?? {})
-    .filter(([kind]) => kind.startsWith('status_'))
-    .reduce((sum, [, count]) => sum + count, 0);
-  counter.sent += phase.sent + (phase.warmup?.sent ?? 0);
-  counter.answered += (phase.requests ?? phase.ok + statusErrors) + (phase.warmup?.ok ?? 0);
-  return phase;
-}
-
-/**
- * Runs one load phase and accounts for the CPU around it: the server's and the mock's CPU time,
- * each CPU's busy share, and the "unaccounted" share of the machine that none of our processes
- * (server, mock, load driver) used: kernel network work on their behalf, or other load on the
- * machine, which makes the phase's figures suspect when it is large.
- */
-async function withCpuAccounting({ pid, mockPid }, runPhase) {
-  const serverBefore = cpuSeconds(pid);
-  const mockBefore = pid === mockPid ? 0 : cpuSeconds(mockPid);
-  const timesBefore = cpuTimes();
-  const phase = await runPhase();
-  const serverCpu = cpuSeconds(pid) - serverBefore;
-  const mockCpu = pid === mockPid ? 0 : cpuSeconds(mockPid) - mockBefore;
-  const { percent, busySeconds, wallSeconds } = cpuBusyBetween(timesBefore, cpuTimes());
-  const unaccounted = busySeconds - serverCpu - mockCpu - (phase.driverCpuSeconds ?? 0);
-  const cpus = Object.keys(percent).length;
-  phase.cpu = {
-    serverSeconds: Math.round(serverCpu * 100) / 100,
-    serverPercent: Math.round((serverCpu / wallSeconds) * 1000) / 10,
-    mockPercent: pid === mockPid ? null : Math.round((mockCpu / wallSeconds) * 1000) / 10,
-    driverPercent: phase.driverCpuSeconds === null ? null : Math.round((phase.driverCpuSeconds / wallSeconds) * 1000) / 10,
-    busyPercentByCpu: percent,
-    unaccountedPercentOfMachine: Math.round((Math.max(0, unaccounted) / (wallSeconds * cpus)) * 1000) / 10,
-  };
-  return phase;
-}
-
-/** Waits (up to maxS) for the machine to be nearly idle, so that other work does not skew a target. */
-async function waitForQuiet({ id, maxS }) {
-  const deadline = Date.now() + maxS * 1000;
-  let busy = await machineBusyPercent(1000);
-  if (busy > QUIET_PERCENT) log(`[${id}] machine ${busy}% busy before the run; waiting up to ${maxS} s for it to settle`);
-  while (busy > QUIET_PERCENT && Date.now() < deadline) busy = await machineBusyPercent(1000);
-  if (busy > QUIET_PERCENT) log(`[${id}] machine still ${busy}% busy; measuring anyway (figures will be noisy)`);
-  return busy;
-}
-
-async function measureTarget({ id, url, pid, auth, settings, mockPid, counter }) {
-  const { durationS, warmupS, pauseMs, loadCpu, useWrk } = settings;
-  const load = { url, auth, cpu: loadCpu };
-  const backgroundBusyPercent = await waitForQuiet({ id, maxS: settings.quietWaitS });
-  const rssIdleMiB = rssMiB(pid);
-  const rss = sampleRss(pid);
-
-  log(`[${id}] warm-up ${warmupS} s`);
-  tally(counter, await maxThroughput({ ...load, connections: 64, durationS: warmupS, useWrk }));
-  await sleep(pauseMs);
-
-  log(`[${id}] max throughput (${useWrk ? 'wrk' : 'undici closed loop'}, 64 connections) ${durationS} s`);
-  const max = await withCpuAccounting({ pid, mockPid }, () => maxThroughput({ ...load, connections: 64, durationS, useWrk }));
-  tally(counter, max);
-  max.cpuPerRequestUs = max.requests > 0 ? Math.round((max.cpu.serverSeconds / max.requests) * 1e7) / 10 : null;
-  await sleep(pauseMs);
-
-  const phases = {};
-  for (const [name, rate, stream] of [['open500', RATES.low, false], ['open2000', RATES.high, false], ['stream', RATES.streams, true]]) {
-    log(`[${id}] open loop ${rate} ${stream ? 'streams' : 'req'}/s ${durationS} s (+${settings.phaseWarmupS} s warm-up)`);
-    const phase = await withCpuAccounting({ pid, mockPid }, () => openLoop({ ...load, rate, durationS, warmupS: settings.phaseWarmupS, stream }));
-    phases[name] = tally(counter, phase);
-    await sleep(pauseMs);
-  }
-  return { url, pid, backgroundBusyPercent, rssIdleMiB, rssPeakMiB: rss.stop(), max, ...phases };
-}
-
-/** Warnings and errors the gateway logged (pino JSON, level >= 40). */
-function gatewayWarnings(logFile) {
-  const lines = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n') : [];
-  const messages = new Map();
-  let count = 0;
-  for (const line of lines) {
-    if (!line.startsWith('{')) continue;
-    try {
-      const entry = JSON.parse(line);
-      if (entry.level >= 40) {
-        count += 1;
-        messages.set(entry.msg, (messages.get(entry.msg) ?? 0) + 1);
-      }
-    } catch {
-      // not a log line
-    }
-  }
-  return { count, messages: Object.fromEntries(messages) };
 }
 
 async function main() {
@@ -167,6 +72,8 @@ async function main() {
     process.exitCode = 1;
     return;
   }
+  const build = buildInfo({ root: ROOT, packageDir, cli });
+  if (build.distStale) log('packages/gateway/src is newer than dist: the figures will be for the last build (run npm run build)');
   const smoke = args.smoke ?? false;
   const machine = machineInfo();
   const pin = machine.nproc >= 2 && tasksetWorks();
@@ -188,12 +95,14 @@ async function main() {
   if (!pin) log('taskset unavailable or fewer than 2 CPUs: processes are not pinned; figures are noisier');
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-bench-'));
+  scratch.dir = tmp;
   const date = new Date().toISOString();
   const results = {
     meta: {
       date,
       smoke,
       machine,
+      gateway: build,
       driver: settings.useWrk ? 'wrk -t1 -c64' : 'undici closed loop, 64 connections',
       pinning: pin ? 'load generator and mock on CPU 0, server under test on CPU 1 (taskset)' : 'no CPU pinning',
       durationS: settings.durationS,
@@ -283,6 +192,7 @@ async function main() {
 killChildrenOnExit();
 main().catch((error) => {
   console.error(`bench: ${error?.stack ?? error}`);
+  if (scratch.dir) console.error(`bench: logs and database kept in ${scratch.dir}`);
   killAll();
   process.exit(1);
 });

@@ -3,9 +3,10 @@
  * one model group (both on the mock, so routing has two to choose from), usage logging on (the
  * default), logging at warn, its own temporary SQLite database, and a virtual key made with
  * `switchyard keys create --json`. After the run, usage rows are counted with better-sqlite3 from
- * the gateway's own dependencies (the sqlite3 CLI may be absent).
+ * the gateway's own dependencies (the sqlite3 CLI may be absent), and its warnings are tallied.
  */
 
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,6 +20,34 @@ export function gatewayPaths(root) {
   const packageDir = path.join(root, 'packages', 'gateway');
   const cli = path.join(packageDir, 'dist', 'cli', 'main.js');
   return { packageDir, cli, built: fs.existsSync(cli) };
+}
+
+/** Newest modification time (ms) of the files under `dir`, recursively. */
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(file) : fs.statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * What is being measured: the commit (read-only git), whether the gateway's sources differ from it,
+ * and whether dist/ is older than the sources (then the figures are for older code).
+ */
+export function buildInfo({ root, packageDir, cli }) {
+  const git = (...args) => {
+    const result = spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+    return result.status === 0 ? result.stdout.trim() : null;
+  };
+  const builtAt = fs.statSync(cli).mtimeMs;
+  return {
+    commit: git('rev-parse', '--short', 'HEAD'),
+    sourcesDirty: (git('status', '--porcelain', '--', path.join(packageDir, 'src')) ?? '') !== '',
+    distBuiltAt: new Date(builtAt).toISOString(),
+    distStale: newestMtime(path.join(packageDir, 'src')) > builtAt,
+  };
 }
 
 /**
@@ -86,4 +115,24 @@ export function countUsageRows({ packageDir, databaseFile }) {
   } finally {
     db.close();
   }
+}
+
+/** Warnings and errors the gateway logged (pino JSON, level >= 40). */
+export function gatewayWarnings(logFile) {
+  const lines = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n') : [];
+  const messages = new Map();
+  let count = 0;
+  for (const line of lines) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const entry = JSON.parse(line);
+      if (entry.level >= 40) {
+        count += 1;
+        messages.set(entry.msg, (messages.get(entry.msg) ?? 0) + 1);
+      }
+    } catch {
+      // not a log line
+    }
+  }
+  return { count, messages: Object.fromEntries(messages) };
 }

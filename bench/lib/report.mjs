@@ -55,7 +55,11 @@ export function buildTable(results) {
   const ttfb = (q) => (x) => x.stream?.ttfbMs?.[q];
 
   row('Max throughput, closed loop, 64 conns (req/s)', (x) => fixed(rps(x), 0), (g, o) => ratio(rps(g), o && rps(o)));
-  row('Server CPU per request (µs)', (x) => fixed(cpu(x), 1), (g, o) => ratio(cpu(g), o && cpu(o)));
+  row('Server CPU per request at max throughput (µs)', (x) => fixed(cpu(x), 1), (g, o) => ratio(cpu(g), o && cpu(o)));
+  const openPhases = ['open500', 'open2000', 'stream'];
+  row('Server CPU per request at 500 · 2000 req/s · 100 streams/s (µs)', (x) => openPhases.map((name) => fixed(phaseCpuPerRequest(x[name]), 0)).join(' · '), (g, o) =>
+    o ? openPhases.map((name) => ratio(phaseCpuPerRequest(g[name]), phaseCpuPerRequest(o[name]))).join(' · ') : '—',
+  );
   row('CPU busy during max phase: CPU0 load+mock / CPU1 server (%)', (x) => busy(x.max), none);
   row('Noise: CPU none of our processes used, worst phase (% of machine)', noise, none);
   row('Open loop 500 req/s: p50 / p90 / p99 / max (ms)', (x) => percentiles(x.open500?.latencyMs), (g, o) => o && added(p('open500', 'p50')(g), p('open500', 'p50')(o)));
@@ -68,6 +72,12 @@ export function buildTable(results) {
   const header = `| Figure | ${TARGETS.map(([, label]) => label).join(' | ')} | gateway vs bare | gateway vs direct |`;
   const rule = `|---|${TARGETS.map(() => '---:').join('|')}|---:|---:|`;
   return [header, rule, ...rows].join('\n');
+}
+
+/** Server CPU per request over an open-loop phase, warm-up and drain included (all its requests). */
+function phaseCpuPerRequest(phase) {
+  const requests = (phase?.sent ?? 0) + (phase?.warmup?.sent ?? 0);
+  return phase?.cpu && requests > 0 ? (phase.cpu.serverSeconds / requests) * 1e6 : null;
 }
 
 function busy(max) {
@@ -101,7 +111,9 @@ export function latestSection(results, table) {
   const { meta } = results;
   const m = meta.machine;
   return [
-    `Run on ${meta.date} — ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.kernel}, Node ${m.node}.`,
+    `Run on ${meta.date} — ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.kernel}, Node ${m.node}; ` +
+      `gateway at commit ${meta.gateway.commit ?? 'unknown'}${meta.gateway.sourcesDirty ? ' with local changes' : ''}` +
+      `${meta.gateway.distStale ? ' (dist older than the sources!)' : ''}.`,
     `Driver: ${meta.driver}; ${meta.pinning}; phases of ${meta.durationS} s after a ${meta.warmupS} s warm-up; ` +
       `mock streams ${meta.mock.chunks} chunks ${meta.mock.intervalMs} ms apart. Raw JSON: \`bench/results/${meta.resultFile}\`.`,
     '',

@@ -89,7 +89,11 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
       }
     },
     isShuttingDown: () => stopping,
-    onAttemptFailed: (event) => logger.warn(event, 'upstream attempt failed'),
+    // A client going away is not the upstream's failure; it is recorded on the usage row instead.
+    onAttemptFailed: (event) => {
+      if (event.code === 'SY_ERR_CLIENT_DISCONNECTED') logger.debug(event, 'client disconnected during an upstream attempt');
+      else logger.warn(event, 'upstream attempt failed');
+    },
     logger: logger as unknown as FastifyBaseLogger,
   };
   const server = buildServer({ services, logger: logger as unknown as FastifyBaseLogger });

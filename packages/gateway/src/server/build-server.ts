@@ -20,6 +20,19 @@ import { registerOpsRoutes } from './ops-routes.js';
 import './request-context.js';
 import type { GatewayServices } from './services.js';
 
+/**
+ * Request ids: a random per-process prefix and a counter, unique across replicas and restarts
+ * without drawing random bytes on every request.
+ */
+export function createRequestIdGenerator(): () => string {
+  const prefix = randomBytes(8).toString('hex');
+  let counter = 0;
+  return () => {
+    counter += 1;
+    return `req_${prefix}${counter.toString(36).padStart(6, '0')}`;
+  };
+}
+
 export function buildServer(options: { services: GatewayServices; logger: FastifyBaseLogger | false }): FastifyInstance {
   const { services } = options;
   const app = Fastify({
@@ -32,7 +45,7 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
     // Always our own id: it keys the request's usage row, so a client reusing an id (or sending
     // the same one on every call) must not make two requests share one. A client's own id is
     // logged beside ours instead.
-    genReqId: () => `req_${randomBytes(12).toString('hex')}`,
+    genReqId: createRequestIdGenerator(),
     // Our own onRequest check answers 503 in the caller's protocol shape instead.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
