@@ -164,7 +164,7 @@ describe('dashboard in Chromium', () => {
     const changes = await page.evaluate(() => (window as unknown as { answerCounter: { changes: number } }).answerCounter.changes);
     assert.ok(changes >= 5, `the answer was written in ${changes} pieces`);
     assert.match(await page.locator('#metric-usage').innerText(), /^\d+ prompt \+ \d+ completion = \d+$/);
-    assert.match(await page.locator('#metric-request-id').innerText(), /^req_[0-9a-f]+$/);
+    assert.match(await page.locator('#metric-request-id').innerText(), /^req_[0-9a-z]+$/);
     assert.equal(await page.locator('#metric-provider').innerText(), 'sim');
     assert.match(await page.locator('#metric-latency').innerText(), /^\d+ ms$/);
     const latency = Number.parseInt(await page.locator('#metric-latency').innerText(), 10);
@@ -213,7 +213,7 @@ describe('dashboard in Chromium', () => {
     const text = await alert.innerText();
     assert.match(text, /Gateway or provider error \(5\d\d\)/);
     assert.match(text, /simulated failure/);
-    assert.match(text, /request req_[0-9a-f]+/);
+    assert.match(text, /request req_[0-9a-z]+/);
     await closeConsole(page, [/50\d/]);
   });
 
