@@ -6,9 +6,8 @@
  */
 
 import { GatewayError } from '../../core/index.js';
-import { parseJsonSafe, readText, retryAfterMs } from '../shared/http.js';
 import type { UpstreamResponse } from '../shared/http.js';
-import { upstreamHttpError } from '../shared/upstream-error.js';
+import { upstreamErrorFromResponse, upstreamHttpError } from '../shared/upstream-error.js';
 import type { UpstreamErrorInput } from '../shared/upstream-error.js';
 import { isRecord, recordField, stringField } from '../shared/json-fields.js';
 
@@ -27,23 +26,13 @@ const HINTS: Record<string, UpstreamErrorInput['hint']> = {
 };
 
 /** Builds the GatewayError for a non-2xx upstream answer, consuming its body. */
-export async function openaiHttpError(
-  response: UpstreamResponse,
-  options: { provider: string; signal?: AbortSignal },
-): Promise<GatewayError> {
-  let text = '';
-  try {
-    text = await readText(response, options.provider, options.signal);
-  } catch {
-    // The status alone still classifies the failure.
-  }
-  const detail = readErrorDetail(parseJsonSafe(text));
-  return upstreamHttpError({
-    provider: options.provider,
-    status: response.status,
-    message: detail.message ?? (text.trim().slice(0, 500) || `HTTP ${response.status}`),
-    hint: hintFor(detail, response.status),
-    retryAfterMs: retryAfterMs(response.headers),
+export function openaiHttpError(response: UpstreamResponse, options: { provider: string; signal?: AbortSignal }): Promise<GatewayError> {
+  return upstreamErrorFromResponse(response, {
+    ...options,
+    describe: (body, status) => {
+      const detail = readErrorDetail(body);
+      return { message: detail.message, hint: hintFor(detail, status) };
+    },
   });
 }
 

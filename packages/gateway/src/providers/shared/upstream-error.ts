@@ -7,6 +7,8 @@
 
 import { GatewayError } from '../../core/index.js';
 import type { ErrorCode } from '../../core/index.js';
+import { parseJsonSafe, readText, retryAfterMs } from './http.js';
+import type { UpstreamResponse } from './http.js';
 
 export interface UpstreamErrorInput {
   provider: string;
@@ -47,4 +49,34 @@ function classify(status: number, hint: UpstreamErrorInput['hint']): ErrorCode {
   if (status === 503 || status === 529) return 'SY_ERR_UPSTREAM_OVERLOADED';
   if (status >= 500) return 'SY_ERR_UPSTREAM_SERVER';
   return 'SY_ERR_UPSTREAM_BAD_REQUEST';
+}
+
+/** What an adapter reads from its protocol's error body: the provider's message and a class hint. */
+export interface UpstreamErrorDetail {
+  message: string | undefined;
+  hint: UpstreamErrorInput['hint'];
+}
+
+/**
+ * Builds the GatewayError for a non-2xx upstream answer, consuming its body. `describe` reads the
+ * protocol's own error shape; without a message there, the body's text (or the status) stands in.
+ */
+export async function upstreamErrorFromResponse(
+  response: UpstreamResponse,
+  options: { provider: string; signal?: AbortSignal; describe: (body: unknown, status: number) => UpstreamErrorDetail },
+): Promise<GatewayError> {
+  let text = '';
+  try {
+    text = await readText(response, options.provider, options.signal);
+  } catch {
+    // The status alone still classifies the failure.
+  }
+  const detail = options.describe(parseJsonSafe(text), response.status);
+  return upstreamHttpError({
+    provider: options.provider,
+    status: response.status,
+    message: detail.message ?? (text.trim().slice(0, 500) || `HTTP ${response.status}`),
+    hint: detail.hint,
+    retryAfterMs: retryAfterMs(response.headers),
+  });
 }
