@@ -67,7 +67,15 @@ describe('loadConfig', () => {
     });
     assert.deepEqual(config.server, { port: 3000, host: '0.0.0.0', masterKey: undefined, bodyLimitBytes: 4 * 1024 * 1024, shutdownGraceMs: 10_000 });
     assert.deepEqual(config.database, { url: 'sqlite:./data/switchyard.db' });
-    assert.deepEqual(config.routing, { strategy: 'round-robin', fallbacks: {} });
+    assert.deepEqual(config.routing, {
+      strategy: 'round-robin',
+      fallbacks: {},
+      fallbacksByClass: {},
+      defaultFallbacks: [],
+      maxAttempts: 4,
+      retries: { maxPerDeployment: 1, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 10_000 },
+      breaker: { failureThreshold: 5, errorRateThreshold: 0.5, minimumRequests: 10, windowMs: 30_000, cooldownMs: 30_000 },
+    });
     assert.deepEqual(config.logging, { level: 'info', bodies: false });
     assert.deepEqual(config.usage, { batchSize: 500, flushIntervalMs: 250, queueLimit: 100_000 });
     assert.equal('redisUrl' in config, false);

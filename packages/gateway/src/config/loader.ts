@@ -89,7 +89,14 @@ function assemble(input: { file: ConfigFile; options: LoadConfigOptions; sourceF
     ...defaultGroupsFor({ providers: fromEnv.providers, env, taken: fileGroupNames, source: 'environment' }),
     ...(fallback?.groups.filter((group) => !fileGroupNames.has(group.name)) ?? []),
   ];
-  problems.push(...checkFallbacks(file.routing.fallbacks, new Set(models.map((group) => group.name))));
+  const groupNames = new Set(models.map((group) => group.name));
+  problems.push(...checkFallbacks(file.routing.fallbacks, groupNames));
+  for (const [failureClass, map] of Object.entries(file.routing.fallbacksByClass)) {
+    if (map) problems.push(...checkFallbacks(map, groupNames, ['routing', 'fallbacksByClass', failureClass]));
+  }
+  file.routing.defaultFallbacks.forEach((name, index) => {
+    if (!groupNames.has(name)) problems.push(`routing.defaultFallbacks[${index}]: unknown model group "${name}"`);
+  });
   problems.push(...checkStrategies(file));
 
   const overrides = readEnvOverrides(env);
@@ -115,7 +122,7 @@ function assemble(input: { file: ConfigFile; options: LoadConfigOptions; sourceF
     ...(overrides.websocketPort === undefined ? {} : { websocketPort: overrides.websocketPort }),
     providers,
     models,
-    routing: { strategy: file.routing.strategy, fallbacks: file.routing.fallbacks },
+    routing: { ...file.routing },
     logging: { level: overrides.logLevel ?? file.logging.level, bodies: file.logging.bodies },
     usage: { ...file.usage },
     usingSimulatorFallback: noProviders,

@@ -82,10 +82,14 @@ export function defaultGroupsFor(options: {
 }
 
 /** Every fallback names existing groups. */
-export function checkFallbacks(fallbacks: Record<string, string[]>, groupNames: ReadonlySet<string>): string[] {
+export function checkFallbacks(
+  fallbacks: Record<string, string[]>,
+  groupNames: ReadonlySet<string>,
+  at: Array<string | number> = ['routing', 'fallbacks'],
+): string[] {
   const problems: string[] = [];
   for (const [name, targets] of Object.entries(fallbacks)) {
-    const path = formatPath(['routing', 'fallbacks', name]);
+    const path = formatPath([...at, name]);
     if (!groupNames.has(name)) problems.push(`${path}: unknown model group "${name}"`);
     targets.forEach((target, index) => {
       if (target === name) problems.push(`${path}[${index}]: a model group cannot fall back to itself`);

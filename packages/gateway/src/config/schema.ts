@@ -72,6 +72,8 @@ const deploymentSchema = z.strictObject({
   maxTokens: positiveInt.default(DEFAULTS.maxTokens),
 });
 
+const fallbackMap = z.record(z.string(), z.array(text));
+
 const modelGroupSchema = z.strictObject({
   name: text,
   strategy: text.optional(),
@@ -100,6 +102,37 @@ export const configFileSchema = z.strictObject({
     .strictObject({
       strategy: text.default(DEFAULTS.routingStrategy),
       fallbacks: z.record(z.string(), z.array(text)).default({}),
+      /** Fallbacks per failure class; context_window goes to larger-context groups. */
+      fallbacksByClass: z
+        .strictObject({
+          rate_limited: fallbackMap.optional(),
+          server_error: fallbackMap.optional(),
+          timeout: fallbackMap.optional(),
+          context_window: fallbackMap.optional(),
+          content_policy: fallbackMap.optional(),
+        })
+        .default({}),
+      /** Groups every model group falls back to last. */
+      defaultFallbacks: z.array(text).default([]),
+      /** Most deployments tried for one request, fallbacks included. */
+      maxAttempts: positiveInt.default(4),
+      retries: z
+        .strictObject({
+          maxPerDeployment: numeric(z.number().int().min(0)).default(1),
+          baseDelayMs: milliseconds.default(200),
+          maxDelayMs: milliseconds.default(5_000),
+          maxRetryAfterMs: milliseconds.default(10_000),
+        })
+        .prefault({}),
+      breaker: z
+        .strictObject({
+          failureThreshold: positiveInt.default(5),
+          errorRateThreshold: numeric(z.number().min(0).max(1)).default(0.5),
+          minimumRequests: positiveInt.default(10),
+          windowMs: positiveInt.default(30_000),
+          cooldownMs: positiveInt.default(30_000),
+        })
+        .prefault({}),
     })
     .prefault({}),
   logging: z

@@ -28,6 +28,14 @@ export interface ResolvedConfig {
     strategy: string;
     /** Model group → groups to try, in order, when it fails. */
     fallbacks: Record<string, string[]>;
+    /** Per failure class (rate_limited, server_error, timeout, context_window, content_policy): group → groups. */
+    fallbacksByClass: Partial<Record<'rate_limited' | 'server_error' | 'timeout' | 'context_window' | 'content_policy', Record<string, string[]>>>;
+    /** Groups every model group falls back to last. */
+    defaultFallbacks: string[];
+    /** Most deployments tried for one request, fallbacks included. */
+    maxAttempts: number;
+    retries: { maxPerDeployment: number; baseDelayMs: number; maxDelayMs: number; maxRetryAfterMs: number };
+    breaker: { failureThreshold: number; errorRateThreshold: number; minimumRequests: number; windowMs: number; cooldownMs: number };
   };
   logging: { level: LogLevel; bodies: boolean };
   usage: { batchSize: number; flushIntervalMs: number; queueLimit: number };

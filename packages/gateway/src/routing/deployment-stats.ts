@@ -1,0 +1,131 @@
+/**
+ * Live per-deployment figures that strategies and breakers read: requests in flight, recent
+ * latency (exponentially weighted: time to first token and total), and a sliding window of recent
+ * outcomes for the error rate. Updated on every attempt; in-process (one replica's view).
+ */
+
+import type { ErrorCode } from '../core/index.js';
+
+export interface DeploymentSnapshot {
+  inFlight: number;
+  /** EWMA of total latency of successful attempts, ms; null before the first success. */
+  latencyMs: number | null;
+  /** EWMA of time to first byte of successful attempts, ms; null before the first success. */
+  ttftMs: number | null;
+  /** Failures / attempts over the window; 0 with no attempts. */
+  errorRate: number;
+  /** Attempts in the window. */
+  attempts: number;
+  successes: number;
+  failures: number;
+  /** Total attempts ever started (for traffic share). */
+  totalStarted: number;
+  lastFailureCode: ErrorCode | null;
+}
+
+interface Outcome {
+  at: number;
+  ok: boolean;
+}
+
+interface Entry {
+  inFlight: number;
+  latencyMs: number | null;
+  ttftMs: number | null;
+  outcomes: Outcome[];
+  totalStarted: number;
+  lastFailureCode: ErrorCode | null;
+}
+
+export interface DeploymentStatsOptions {
+  /** Weight of the newest sample in the latency averages (0..1). */
+  alpha?: number;
+  /** How far back the error-rate window reaches, ms. */
+  windowMs?: number;
+  now?: () => number;
+}
+
+export class DeploymentStats {
+  private readonly entries = new Map<string, Entry>();
+  private readonly alpha: number;
+  private readonly windowMs: number;
+  private readonly now: () => number;
+
+  constructor(options: DeploymentStatsOptions = {}) {
+    this.alpha = options.alpha ?? 0.3;
+    this.windowMs = options.windowMs ?? 60_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  private entry(id: string): Entry {
+    let entry = this.entries.get(id);
+    if (!entry) {
+      entry = { inFlight: 0, latencyMs: null, ttftMs: null, outcomes: [], totalStarted: 0, lastFailureCode: null };
+      this.entries.set(id, entry);
+    }
+    return entry;
+  }
+
+  /** An attempt on the deployment started. */
+  started(id: string): void {
+    const entry = this.entry(id);
+    entry.inFlight += 1;
+    entry.totalStarted += 1;
+  }
+
+  /** The attempt succeeded: the upstream accepted it (for streams, its headers arrived). */
+  succeeded(id: string, timing: { latencyMs: number; ttftMs?: number }): void {
+    const entry = this.entry(id);
+    entry.inFlight = Math.max(0, entry.inFlight - 1);
+    entry.latencyMs = entry.latencyMs === null ? timing.latencyMs : entry.latencyMs + this.alpha * (timing.latencyMs - entry.latencyMs);
+    const ttft = timing.ttftMs ?? timing.latencyMs;
+    entry.ttftMs = entry.ttftMs === null ? ttft : entry.ttftMs + this.alpha * (ttft - entry.ttftMs);
+    this.push(entry, true);
+  }
+
+  /** The attempt failed with a failure that counts against the deployment. */
+  failed(id: string, code: ErrorCode): void {
+    const entry = this.entry(id);
+    entry.inFlight = Math.max(0, entry.inFlight - 1);
+    entry.lastFailureCode = code;
+    this.push(entry, false);
+  }
+
+  /** The attempt ended without saying anything about the deployment (the client left, bad input). */
+  released(id: string): void {
+    const entry = this.entry(id);
+    entry.inFlight = Math.max(0, entry.inFlight - 1);
+  }
+
+  snapshot(id: string): DeploymentSnapshot {
+    const entry = this.entry(id);
+    this.prune(entry);
+    const failures = entry.outcomes.filter((outcome) => !outcome.ok).length;
+    const attempts = entry.outcomes.length;
+    return {
+      inFlight: entry.inFlight,
+      latencyMs: entry.latencyMs,
+      ttftMs: entry.ttftMs,
+      errorRate: attempts === 0 ? 0 : failures / attempts,
+      attempts,
+      successes: attempts - failures,
+      failures,
+      totalStarted: entry.totalStarted,
+      lastFailureCode: entry.lastFailureCode,
+    };
+  }
+
+  private push(entry: Entry, ok: boolean): void {
+    entry.outcomes.push({ at: this.now(), ok });
+    this.prune(entry);
+  }
+
+  private prune(entry: Entry): void {
+    const cutoff = this.now() - this.windowMs;
+    let drop = 0;
+    while (drop < entry.outcomes.length && entry.outcomes[drop].at < cutoff) drop += 1;
+    // Bounded memory under heavy traffic: the window keeps at most the newest 1,000 outcomes.
+    const overflow = Math.max(0, entry.outcomes.length - drop - 1_000);
+    if (drop + overflow > 0) entry.outcomes.splice(0, drop + overflow);
+  }
+}
