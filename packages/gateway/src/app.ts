@@ -14,6 +14,7 @@ import { createAuthenticator } from './pipeline/authenticate.js';
 import { hashKey } from './pipeline/key-hash.js';
 import { createProviderAdapters } from './providers/registry.js';
 import { UpstreamHttp } from './providers/shared/http.js';
+import { createRetryPolicy } from './routing/retry-policy.js';
 import { Router } from './routing/router.js';
 import { buildServer } from './server/build-server.js';
 import { InflightRegistry } from './server/inflight.js';
@@ -69,7 +70,22 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
   let stopping = false;
   const inflight = new InflightRegistry();
   const services: GatewayServices = {
-    router: new Router({ groups: config.models, strategy: config.routing.strategy, fallbacks: config.routing.fallbacks }),
+    router: new Router({
+      groups: config.models,
+      strategy: config.routing.strategy,
+      fallbacks: { fallbacks: config.routing.fallbacks, byClass: config.routing.fallbacksByClass, defaultFallbacks: config.routing.defaultFallbacks },
+      maxAttempts: config.routing.maxAttempts,
+      breaker: {
+        ...config.routing.breaker,
+        onStateChange: (event) => logger.warn(event, `circuit breaker ${event.from} -> ${event.to}`),
+      },
+    }),
+    retryPolicy: createRetryPolicy({
+      maxRetriesPerDeployment: config.routing.retries.maxPerDeployment,
+      baseDelayMs: config.routing.retries.baseDelayMs,
+      maxDelayMs: config.routing.retries.maxDelayMs,
+      maxRetryAfterMs: config.routing.retries.maxRetryAfterMs,
+    }),
     adapters: createProviderAdapters(),
     http,
     authenticate: createAuthenticator({ masterKeyHash, keys, cacheTtlMs: 2_000 }),

@@ -7,3 +7,4 @@ export * from './chat-request.js';
 export * from './chat-response.js';
 export * from './embeddings.js';
 export * from './deployment.js';
+export * from './deployment-facts.js';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { GatewayError } from '../core/index.js';
 import type { Deployment, ModelGroup } from '../core/index.js';
 import { Router } from './router.js';
 
@@ -8,16 +9,33 @@ function group(name: string, ids: string[]): ModelGroup {
   return { name, deployments, source: 'config' };
 }
 
-test('a plan is the group (by strategy) then its fallback groups, without duplicates, capped', () => {
+const route = { hints: {}, needs: null, request: null };
+
+test('the order follows the group strategy; unknown groups have none', () => {
+  const router = new Router({ groups: [group('main', ['a', 'b'])], strategy: 'round-robin', fallbacks: { fallbacks: {} } });
+  assert.deepEqual(router.order('main', route).map((item) => item.id), ['a', 'b']);
+  assert.deepEqual(router.order('main', route).map((item) => item.id), ['b', 'a']);
+  assert.deepEqual(router.order('unknown', route), []);
+});
+
+test('fallbacks name only existing groups and follow the failure class', () => {
   const router = new Router({
-    groups: [group('main', ['a', 'b']), group('backup', ['b', 'c']), group('last', ['d', 'e'])],
+    groups: [group('main', ['a']), group('backup', ['b']), group('long', ['c'])],
     strategy: 'round-robin',
-    fallbacks: { main: ['backup', 'last'] },
-    maxAttempts: 4,
+    fallbacks: { fallbacks: { main: ['backup', 'gone'] }, byClass: { context_window: { main: ['long'] } } },
   });
-  assert.deepEqual(router.plan('main').map((item) => item.id), ['a', 'b', 'c', 'd']);
-  // Fallback groups rotate by their own strategy too.
-  assert.deepEqual(router.plan('main').map((item) => item.id), ['b', 'a', 'c', 'e']);
-  assert.deepEqual(router.plan('unknown'), []);
-  assert.deepEqual(router.plan('backup', ['last']).map((item) => item.id).slice(2), ['d', 'e']);
+  assert.deepEqual(router.fallbacksFor('main', new GatewayError('SY_ERR_UPSTREAM_SERVER', 'x')), ['backup']);
+  assert.deepEqual(router.fallbacksFor('main', new GatewayError('SY_ERR_CONTEXT_WINDOW_EXCEEDED', 'x')), ['long']);
+});
+
+test("only the deployment's own faults count against it", () => {
+  const router = new Router({ groups: [group('main', ['a'])], strategy: 'round-robin', fallbacks: { fallbacks: {} } });
+  const [deployment] = router.group('main')?.deployments ?? [];
+  router.begin(deployment);
+  router.failed('main', deployment, new GatewayError('SY_ERR_INVALID_REQUEST', 'client'), { latencyMs: 1 });
+  assert.equal(router.stats.snapshot('a').failures, 0);
+  assert.equal(router.stats.snapshot('a').inFlight, 0);
+  router.begin(deployment);
+  router.failed('main', deployment, new GatewayError('SY_ERR_UPSTREAM_SERVER', 'down'), { latencyMs: 1 });
+  assert.equal(router.stats.snapshot('a').failures, 1);
 });

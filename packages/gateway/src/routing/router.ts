@@ -1,34 +1,75 @@
 /**
- * The router: from a model group name to the ordered list of deployments to try, the group's own
- * (ordered by its strategy) followed by its fallback groups' deployments.
+ * The router: for a model group, the order to try its deployments (by the group's strategy, with
+ * live stats, request hints and needs; deployments whose breaker is open left out), and, once a
+ * group is exhausted, which groups to fall back to for the failure at hand. It also receives every
+ * attempt's outcome, feeding the stats, the breakers and learning strategies.
  */
 
-import type { Deployment, ModelGroup } from '../core/index.js';
+import type { ChatRequest, Deployment, ErrorCode, GatewayError, ModelGroup } from '../core/index.js';
+import { CircuitBreakers } from './circuit-breaker.js';
+import type { CircuitBreakerOptions } from './circuit-breaker.js';
+import { DeploymentStats } from './deployment-stats.js';
+import { createFallbackPolicy } from './fallback-policy.js';
+import type { FallbackPolicy, FallbackPolicyConfig } from './fallback-policy.js';
 import { STRATEGY_FACTORIES } from './strategies/index.js';
-import type { RoutingStrategy } from './strategies/index.js';
+import type { DeploymentFacts, RequestNeeds, RoutingHints, RoutingStrategy, StrategyContext } from './strategies/types.js';
 
 export interface RouterOptions {
   groups: readonly ModelGroup[];
   /** Global default strategy id. */
   strategy: string;
-  /** Group name → fallback group names, in order. */
-  fallbacks: Record<string, string[]>;
-  /** Most deployments tried for one request. */
+  fallbacks: FallbackPolicyConfig;
+  /** Most attempts for one request, retries and fallbacks included. */
   maxAttempts?: number;
+  breaker?: CircuitBreakerOptions;
+  /** Cost, context window and capabilities of a deployment, for the intelligent strategy. */
+  facts?: (deployment: Deployment) => DeploymentFacts;
+  random?: () => number;
+  now?: () => number;
 }
+
+/** What a request tells the router about itself. */
+export interface RouteRequest {
+  hints: RoutingHints;
+  needs: RequestNeeds | null;
+  request: ChatRequest | null;
+}
+
+const NO_FACTS: DeploymentFacts = { costPer1kTokens: 0, contextWindow: null, supportsTools: true, supportsImages: true, supportsJsonMode: true };
+
+/** Failures that say something about the deployment's health (not the client's request). */
+const DEPLOYMENT_FAULTS = new Set<ErrorCode>([
+  'SY_ERR_UPSTREAM_RATE_LIMITED',
+  'SY_ERR_UPSTREAM_SERVER',
+  'SY_ERR_UPSTREAM_OVERLOADED',
+  'SY_ERR_UPSTREAM_TIMEOUT',
+  'SY_ERR_UPSTREAM_UNREACHABLE',
+  'SY_ERR_UPSTREAM_PROTOCOL',
+  'SY_ERR_UPSTREAM_AUTH',
+  'SY_ERR_UPSTREAM_PERMISSION',
+  'SY_ERR_UPSTREAM_NOT_FOUND',
+]);
 
 export class Router {
   private readonly groups = new Map<string, ModelGroup>();
   private readonly strategies = new Map<string, RoutingStrategy>();
-  private readonly fallbacks: Record<string, string[]>;
   private readonly defaultStrategy: string;
+  private readonly fallbackPolicy: FallbackPolicy;
+  private readonly facts: (deployment: Deployment) => DeploymentFacts;
+  private readonly random: () => number;
+  readonly stats: DeploymentStats;
+  readonly breakers: CircuitBreakers;
   readonly maxAttempts: number;
 
   constructor(options: RouterOptions) {
     for (const group of options.groups) this.groups.set(group.name, group);
-    this.fallbacks = options.fallbacks;
     this.defaultStrategy = options.strategy;
+    this.fallbackPolicy = createFallbackPolicy(options.fallbacks);
     this.maxAttempts = options.maxAttempts ?? 4;
+    this.facts = options.facts ?? (() => NO_FACTS);
+    this.random = options.random ?? Math.random;
+    this.stats = new DeploymentStats({ now: options.now });
+    this.breakers = new CircuitBreakers({ ...options.breaker, now: options.now });
   }
 
   group(name: string): ModelGroup | undefined {
@@ -39,34 +80,66 @@ export class Router {
     return [...this.groups.values()];
   }
 
-  /** Deployments to try for a request to `groupName`, best first, without duplicates. */
-  plan(groupName: string, extraFallbacks: readonly string[] = []): Deployment[] {
+  /** The group's deployments in the order to try them; open breakers are left out unless all are open. */
+  order(groupName: string, route: RouteRequest): Deployment[] {
     const group = this.groups.get(groupName);
     if (!group) return [];
-    const seen = new Set<string>();
-    const plan: Deployment[] = [];
-    const add = (deployments: Deployment[]): void => {
-      for (const deployment of deployments) {
-        if (seen.has(deployment.id)) continue;
-        seen.add(deployment.id);
-        plan.push(deployment);
-      }
+    const context: StrategyContext = {
+      stats: (id) => this.stats.snapshot(id),
+      facts: this.facts,
+      hints: route.hints,
+      needs: route.needs,
+      request: route.request,
+      random: this.random,
     };
-    add(this.strategyFor(group).order(group.name, group.deployments));
-    for (const fallbackName of [...extraFallbacks, ...(this.fallbacks[groupName] ?? [])]) {
-      const fallback = this.groups.get(fallbackName);
-      if (fallback) add(this.strategyFor(fallback).order(fallback.name, fallback.deployments));
+    const available = group.deployments.filter((deployment) => this.breakers.canAttempt(deployment.id));
+    return this.strategyFor(group).order(group.name, available, context);
+  }
+
+  /** Groups to try after `groupName` failed with `error` (null: nothing could be tried). */
+  fallbacksFor(groupName: string, error: GatewayError | null, requestOverride?: readonly string[]): string[] {
+    return this.fallbackPolicy.fallbacksFor({ group: groupName, error, requestOverride }).filter((name) => this.groups.has(name));
+  }
+
+  /** An attempt on `deployment` is starting; false when its breaker no longer admits one. */
+  begin(deployment: Deployment): boolean {
+    if (!this.breakers.tryAcquire(deployment.id)) return false;
+    this.stats.started(deployment.id);
+    return true;
+  }
+
+  /** The attempt succeeded (the upstream accepted the call). */
+  succeeded(groupName: string, deployment: Deployment, timing: { latencyMs: number }): void {
+    this.stats.succeeded(deployment.id, { latencyMs: timing.latencyMs, ttftMs: timing.latencyMs });
+    this.breakers.onSuccess(deployment.id);
+    this.strategyByGroup(groupName)?.observe?.(groupName, deployment.id, { ok: true, latencyMs: timing.latencyMs, costUsd: 0 });
+  }
+
+  /** The attempt failed; only the deployment's own faults count against it. */
+  failed(groupName: string, deployment: Deployment, error: GatewayError, timing: { latencyMs: number }): void {
+    if (DEPLOYMENT_FAULTS.has(error.code)) {
+      this.stats.failed(deployment.id, error.code);
+      this.breakers.onFailure(deployment.id);
+      this.strategyByGroup(groupName)?.observe?.(groupName, deployment.id, { ok: false, latencyMs: timing.latencyMs, costUsd: 0 });
+    } else {
+      this.stats.released(deployment.id);
+      this.breakers.release(deployment.id);
     }
-    return plan.slice(0, this.maxAttempts);
+  }
+
+  private strategyByGroup(groupName: string): RoutingStrategy | undefined {
+    const group = this.groups.get(groupName);
+    return group ? this.strategyFor(group) : undefined;
   }
 
   private strategyFor(group: ModelGroup): RoutingStrategy {
-    const id = group.strategy ?? this.defaultStrategy;
-    let strategy = this.strategies.get(id);
+    // One strategy instance per group, so learning strategies keep per-group state apart.
+    const key = `${group.name}\u0000${group.strategy ?? this.defaultStrategy}`;
+    let strategy = this.strategies.get(key);
     if (!strategy) {
-      const factory = STRATEGY_FACTORIES[id] ?? STRATEGY_FACTORIES['round-robin'];
+      const factory = STRATEGY_FACTORIES[group.strategy ?? this.defaultStrategy] ?? STRATEGY_FACTORIES['round-robin'];
       strategy = factory();
-      this.strategies.set(id, strategy);
+      this.strategies.set(key, strategy);
     }
     return strategy;
   }

@@ -15,6 +15,7 @@ import { resolveModel } from '../pipeline/resolve-model.js';
 import type { RequestState } from '../pipeline/request-state.js';
 import type { PassthroughResult } from '../providers/types.js';
 import type { InflightCall } from './inflight.js';
+import { routeRequestFor, takeFallbackOverride } from './route-request.js';
 import { requireObjectBody, stateOf } from './request-context.js';
 import type { GatewayServices } from './services.js';
 import { openSse } from './sse-writer.js';
@@ -53,6 +54,7 @@ export async function handleChatExchange(options: {
   const { request, reply, services, codec } = options;
   const state = stateOf(request);
   const body = requireObjectBody(request.body);
+  const fallbackOverride = takeFallbackOverride(request.headers, body);
   const { request: chat, untranslatable } = codec.parse(body);
   state.stream = chat.stream;
   const group = resolveModel({ name: chat.model, principal: state.principal, findGroup: (name) => services.router.group(name) });
@@ -64,7 +66,11 @@ export async function handleChatExchange(options: {
     let outcome: Outcome;
     try {
       outcome = await dispatch({
-        plan: services.router.plan(group.name),
+        router: services.router,
+        retryPolicy: services.retryPolicy,
+        groupName: group.name,
+        route: routeRequestFor({ headers: request.headers, body, chat }),
+        fallbackOverride,
         state,
         signal: call.signal,
         call: (deployment) => callDeployment({ deployment, chat, untranslatable, body, request, services, codec, signal: call.signal, state }),

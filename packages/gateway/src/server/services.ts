@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ModelGroup, ProviderSettings, WireProtocol } from '../core/index.js';
 import type { Accountant } from '../pipeline/account.js';
 import type { Authenticate } from '../pipeline/authenticate.js';
+import type { RetryPolicy } from '../routing/retry-policy.js';
 import type { Router } from '../routing/router.js';
 import type { ProviderAdapter } from '../providers/types.js';
 import type { UpstreamHttp } from '../providers/shared/http.js';
@@ -18,6 +19,7 @@ export interface ReadinessReport {
 
 export interface GatewayServices {
   router: Router;
+  retryPolicy: RetryPolicy;
   adapters: ProviderAdapters;
   http: UpstreamHttp;
   authenticate: Authenticate;

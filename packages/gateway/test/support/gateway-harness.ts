@@ -47,6 +47,8 @@ export function standardConfig(fakes: Fakes): string {
 server: { port: 0, host: 127.0.0.1, bodyLimit: 64kb, shutdownGraceMs: 5000 }
 logging: { level: silent }
 usage: { batchSize: 50, flushIntervalMs: 20 }
+# Retries on the same deployment are proven in routing tests; here one failure is one answer.
+routing: { retries: { maxPerDeployment: 0 } }
 providers:
   openai:    { type: openai,    baseUrl: ${fakes.openai.baseUrl}, apiKey: ${fakes.openai.apiKey} }
   anthropic: { type: anthropic, baseUrl: ${fakes.anthropic.baseUrl}, apiKey: ${fakes.anthropic.apiKey} }

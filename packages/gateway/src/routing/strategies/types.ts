@@ -1,6 +1,6 @@
 /** The routing strategy contract: given a group's available deployments, the order to try them in. */
 
-import type { ChatRequest, Deployment } from '../../core/index.js';
+import type { ChatRequest, Deployment, DeploymentFacts } from '../../core/index.js';
 import type { DeploymentSnapshot } from '../deployment-stats.js';
 
 /** Request hints that weigh the `intelligent` strategy's factors (headers or body metadata). */
@@ -22,16 +22,8 @@ export interface RequestNeeds {
   jsonMode: boolean;
 }
 
-/** Facts about a deployment a strategy may use besides its live stats. */
-export interface DeploymentFacts {
-  /** USD per 1k tokens (input and output averaged), 0 when free or unknown. */
-  costPer1kTokens: number;
-  /** Context window in tokens, or null when unknown. */
-  contextWindow: number | null;
-  supportsTools: boolean;
-  supportsImages: boolean;
-  supportsJsonMode: boolean;
-}
+/** Facts about a deployment a strategy may use besides its live stats (declared in core/, where accounting can see it). */
+export type { DeploymentFacts } from '../../core/index.js';
 
 export interface StrategyContext {
   stats: (deploymentId: string) => DeploymentSnapshot;

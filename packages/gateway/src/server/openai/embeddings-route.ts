@@ -12,6 +12,7 @@ import { resolveModel } from '../../pipeline/resolve-model.js';
 import type { PassthroughResult } from '../../providers/types.js';
 import { abortAware, answerHeaders } from '../chat-exchange.js';
 import { requireObjectBody, stateOf } from '../request-context.js';
+import { routeRequestFor, takeFallbackOverride } from '../route-request.js';
 import type { GatewayServices } from '../services.js';
 import { parseEmbeddingRequest, renderEmbeddings } from './codec/index.js';
 
@@ -21,6 +22,7 @@ export function registerEmbeddingsRoute(app: FastifyInstance, services: GatewayS
   app.post('/v1/embeddings', { config: { dataPlane: { protocol: 'openai', endpoint: 'embeddings' } } }, async (request, reply) => {
     const state = stateOf(request);
     const body = requireObjectBody(request.body);
+    const fallbackOverride = takeFallbackOverride(request.headers, body);
     const parsed = parseEmbeddingRequest(body);
     const group = resolveModel({ name: body.model, principal: state.principal, findGroup: (name) => services.router.group(name) });
     state.modelGroup = group.name;
@@ -46,7 +48,16 @@ export function registerEmbeddingsRoute(app: FastifyInstance, services: GatewayS
       };
       let outcome: Outcome;
       try {
-        outcome = await dispatch({ plan: services.router.plan(group.name), state, signal: call.signal, call: callDeployment });
+        outcome = await dispatch({
+          router: services.router,
+          retryPolicy: services.retryPolicy,
+          groupName: group.name,
+          route: routeRequestFor({ headers: request.headers, body, chat: null }),
+          fallbackOverride,
+          state,
+          signal: call.signal,
+          call: callDeployment,
+        });
       } catch (error) {
         throw abortAware(error, call);
       }

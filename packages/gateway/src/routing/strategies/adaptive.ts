@@ -1,0 +1,146 @@
+/**
+ * `adaptive`: learns online which deployment of a group serves best, by discounted Thompson
+ * sampling (Raj & Kalyani, "Taming non-stationary bandits", 2017). Each (group, deployment) keeps
+ * a Beta(successes + 1, failures + 1) posterior of its reward; each request samples every posterior
+ * (context.random) and tries the deployments by their samples, highest first.
+ *
+ * The reward of an attempt is 0 for a failure and, for a success, 1 minus penalties for being
+ * slower or dearer than the group's best (0.5 · (1 − best latency / latency) and
+ * 0.25 · (1 − cheapest cost / cost), on each deployment's EWMA), added fractionally: successes += r,
+ * failures += 1 − r. On every outcome in a group all of its counts are multiplied by 0.98, so the
+ * posterior reflects roughly the last 50 outcomes: a degrading deployment loses traffic within tens
+ * of requests, and an out-of-favour one drifts back to the prior, gets sampled again, and regains
+ * traffic once it has recovered. Without a context (no random source) it behaves as round-robin.
+ */
+
+import type { Deployment } from '../../core/index.js';
+import { sampleBeta } from './random-variates.js';
+import { createRoundRobinStrategy } from './round-robin.js';
+import type { RoutingStrategy, StrategyContext } from './types.js';
+
+export interface AdaptiveOptions {
+  /** Factor applied to every count of a group on each of its outcomes (0 < decay ≤ 1). */
+  decay?: number;
+  /** Weight of the latency penalty in a success's reward. */
+  latencyWeight?: number;
+  /** Weight of the cost penalty in a success's reward. */
+  costWeight?: number;
+}
+
+/** What the strategy believes about one deployment, for the routing view of the management API. */
+export interface ArmBelief {
+  /** Posterior mean reward, 0 … 1: the deployment's current learned weight. */
+  mean: number;
+  /** Effective number of outcomes behind the belief (after decay). */
+  evidence: number;
+}
+
+export interface AdaptiveStrategy extends RoutingStrategy {
+  beliefs(groupName: string): Record<string, ArmBelief>;
+}
+
+interface Arm {
+  successes: number;
+  failures: number;
+  /** EWMA of successful attempts' latency and cost, for the penalties; null before one. */
+  latencyMs: number | null;
+  costUsd: number | null;
+}
+
+/** Weight of the newest sample in an arm's latency and cost averages. */
+const ARM_ALPHA = 0.3;
+const PRIOR_STRENGTH = 2;
+
+export function createAdaptiveStrategy(options: AdaptiveOptions = {}): AdaptiveStrategy {
+  const decay = options.decay ?? 0.98;
+  const latencyWeight = options.latencyWeight ?? 0.5;
+  const costWeight = options.costWeight ?? 0.25;
+  const fallback = createRoundRobinStrategy();
+  const groups = new Map<string, Map<string, Arm>>();
+
+  function armsOf(groupName: string): Map<string, Arm> {
+    let arms = groups.get(groupName);
+    if (!arms) {
+      arms = new Map();
+      groups.set(groupName, arms);
+    }
+    return arms;
+  }
+
+  function armOf(arms: Map<string, Arm>, deploymentId: string): Arm {
+    let arm = arms.get(deploymentId);
+    if (!arm) {
+      arm = { successes: 0, failures: 0, latencyMs: null, costUsd: null };
+      arms.set(deploymentId, arm);
+    }
+    return arm;
+  }
+
+  function reward(arms: Map<string, Arm>, outcome: { ok: boolean; latencyMs: number; costUsd: number }): number {
+    if (!outcome.ok) return 0;
+    const latencies = [...arms.values()].flatMap((arm) => (arm.latencyMs === null ? [] : [arm.latencyMs]));
+    const costs = [...arms.values()].flatMap((arm) => (arm.costUsd === null ? [] : [arm.costUsd]));
+    const latencyPenalty = penalty(latencies.length > 0 ? Math.min(...latencies) : outcome.latencyMs, outcome.latencyMs);
+    const costPenalty = penalty(costs.length > 0 ? Math.min(...costs) : outcome.costUsd, outcome.costUsd);
+    return Math.max(0, 1 - latencyWeight * latencyPenalty - costWeight * costPenalty);
+  }
+
+  return {
+    id: 'adaptive',
+    order(groupName: string, deployments: readonly Deployment[], context?: StrategyContext): Deployment[] {
+      if (!context || deployments.length <= 1) return fallback.order(groupName, deployments);
+      const arms = armsOf(groupName);
+      const prior = priorOf(arms);
+      const sampled = deployments.map((deployment, index) => {
+        const arm = armOf(arms, deployment.id);
+        return { deployment, index, sample: sampleBeta(context.random, arm.successes + prior.alpha, arm.failures + prior.beta) };
+      });
+      sampled.sort((a, b) => b.sample - a.sample || a.index - b.index);
+      return sampled.map((item) => item.deployment);
+    },
+    observe(groupName, deploymentId, outcome) {
+      const arms = armsOf(groupName);
+      for (const arm of arms.values()) {
+        arm.successes *= decay;
+        arm.failures *= decay;
+      }
+      const arm = armOf(arms, deploymentId);
+      const value = reward(arms, outcome);
+      arm.successes += value;
+      arm.failures += 1 - value;
+      if (outcome.ok) {
+        arm.latencyMs = average(arm.latencyMs, outcome.latencyMs);
+        arm.costUsd = average(arm.costUsd, outcome.costUsd);
+      }
+    },
+    beliefs(groupName) {
+      const beliefs: Record<string, ArmBelief> = {};
+      for (const [id, arm] of groups.get(groupName) ?? []) {
+        beliefs[id] = { mean: (arm.successes + 1) / (arm.successes + arm.failures + 2), evidence: arm.successes + arm.failures };
+      }
+      return beliefs;
+    },
+  };
+}
+
+/** 0 when `value` is the best, rising towards 1 as it grows many times the best. */
+function penalty(best: number, value: number): number {
+  if (!(value > 0) || !(best >= 0)) return 0;
+  return Math.min(1, Math.max(0, 1 - best / value));
+}
+
+function average(previous: number | null, sample: number): number {
+  return previous === null ? sample : previous + ARM_ALPHA * (sample - previous);
+}
+
+/** Prior: the group's mean reward with the weight of two outcomes; Beta(1, 1) before any outcome. */
+function priorOf(arms: Map<string, Arm>): { alpha: number; beta: number } {
+  let successes = 0;
+  let evidence = 0;
+  for (const arm of arms.values()) {
+    successes += arm.successes;
+    evidence += arm.successes + arm.failures;
+  }
+  const mean = evidence > 0 ? successes / evidence : 0.5;
+  return { alpha: PRIOR_STRENGTH * mean, beta: PRIOR_STRENGTH * (1 - mean) };
+}

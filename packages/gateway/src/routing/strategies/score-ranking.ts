@@ -1,0 +1,96 @@
+/**
+ * Turns per-deployment scores into an order, for the score-based strategies (`response-time`,
+ * `intelligent`). Three rules on top of "lowest score first":
+ *
+ * - Near-ties share traffic in turn. Deployments whose scores lie within a band of the best are
+ *   indistinguishable from noise; sending all traffic to the one that is marginally best would
+ *   herd onto it until it slows down (the classic oscillation of greedy least-latency routing).
+ * - Exploration: with probability `epsilon` another deployment goes first, so that the figures of
+ *   one that is out of favour get refreshed and its recovery is noticed.
+ * - Follow-up probes: a deployment whose health improved markedly at its last sample goes first
+ *   again, but only while nothing is in flight on it (one probe at a time), so that a recovering
+ *   deployment's averages catch up in a few requests instead of waiting for chance exploration.
+ */
+
+import type { Deployment } from '../../core/index.js';
+
+export interface RankCandidate {
+  deployment: Deployment;
+  /** Lower is better. */
+  score: number;
+  /** Tried only after every candidate that is not pushed back (a high error rate). */
+  pushedBack: boolean;
+  /** Lower is better, in absolute terms (not relative to the other candidates), for follow-ups. */
+  health: number;
+  inFlight: number;
+}
+
+export interface ScoreRankerOptions {
+  /** Probability of putting a random other deployment first. */
+  epsilon: number;
+  /** How far above the best score a candidate still counts as tied with it. */
+  band: (bestScore: number) => number;
+}
+
+export interface ScoreRanker {
+  rank(groupName: string, candidates: readonly RankCandidate[], random: () => number): Deployment[];
+}
+
+/** A drop of health by this fraction at the last sample marks a deployment as improving. */
+const IMPROVEMENT = 0.1;
+
+interface HealthMemory {
+  health: number;
+  improving: boolean;
+}
+
+export function createScoreRanker(options: ScoreRankerOptions): ScoreRanker {
+  const cursors = new Map<string, number>();
+  const memories = new Map<string, Map<string, HealthMemory>>();
+
+  function remember(groupName: string, candidates: readonly RankCandidate[]): Map<string, HealthMemory> {
+    let memory = memories.get(groupName);
+    if (!memory) {
+      memory = new Map();
+      memories.set(groupName, memory);
+    }
+    for (const { deployment, health } of candidates) {
+      const previous = memory.get(deployment.id);
+      if (!previous) memory.set(deployment.id, { health, improving: false });
+      else if (health !== previous.health) memory.set(deployment.id, { health, improving: health < previous.health * (1 - IMPROVEMENT) });
+    }
+    return memory;
+  }
+
+  return {
+    rank(groupName, candidates, random) {
+      const memory = remember(groupName, candidates);
+      if (candidates.length <= 1) return candidates.map((candidate) => candidate.deployment);
+      const indexed = candidates.map((candidate, index) => ({ ...candidate, index, score: Number.isNaN(candidate.score) ? Infinity : candidate.score }));
+      indexed.sort((a, b) => Number(a.pushedBack) - Number(b.pushedBack) || a.score - b.score || a.index - b.index);
+
+      const best = indexed[0];
+      const limit = best.score + options.band(best.score);
+      let tiedCount = 0;
+      while (tiedCount < indexed.length && !indexed[tiedCount].pushedBack && indexed[tiedCount].score <= limit) tiedCount += 1;
+      const tied = indexed.slice(0, Math.max(1, tiedCount)).sort((a, b) => a.index - b.index);
+      const cursor = cursors.get(groupName) ?? 0;
+      cursors.set(groupName, cursor + 1);
+      const start = cursor % tied.length;
+      const ordered = [...tied.slice(start), ...tied.slice(0, start), ...indexed.slice(tied.length)];
+
+      if (random() < options.epsilon) {
+        const explored = 1 + Math.floor(random() * (ordered.length - 1));
+        return moveToFront(ordered, Math.min(explored, ordered.length - 1));
+      }
+      const followUp = ordered.findIndex((item, position) => position > 0 && item.inFlight === 0 && memory.get(item.deployment.id)?.improving === true);
+      return followUp > 0 ? moveToFront(ordered, followUp) : ordered.map((item) => item.deployment);
+    },
+  };
+}
+
+function moveToFront(ordered: readonly { deployment: Deployment }[], position: number): Deployment[] {
+  const deployments = ordered.map((item) => item.deployment);
+  const [chosen] = deployments.splice(position, 1);
+  return [chosen, ...deployments];
+}

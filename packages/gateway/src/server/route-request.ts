@@ -1,0 +1,61 @@
+/**
+ * What a request tells the router: hints (use case, priority, budget) from `x-switchyard-*`
+ * headers or body metadata, its needs (context size, tools, images, JSON mode), and the client's
+ * own fallback list (`fallbacks` in the body or `x-switchyard-fallbacks`).
+ */
+
+import type { IncomingHttpHeaders } from 'node:http';
+import { estimatePromptTokens } from '../accounting/token-estimator.js';
+import type { ChatRequest } from '../core/index.js';
+import { parseFallbackHeader } from '../routing/fallback-policy.js';
+import type { RouteRequest } from '../routing/router.js';
+import type { RoutingHints } from '../routing/strategies/types.js';
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+}
+
+function metadataValue(body: Record<string, unknown>, key: string): string | undefined {
+  const metadata = body.metadata;
+  if (typeof metadata !== 'object' || metadata === null) return undefined;
+  const value = (metadata as Record<string, unknown>)[key];
+  return typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+}
+
+export function routingHints(headers: IncomingHttpHeaders, body: Record<string, unknown>): RoutingHints {
+  const hints: RoutingHints = {};
+  const useCase = header(headers, 'x-switchyard-use-case') ?? metadataValue(body, 'use_case');
+  if (useCase) hints.useCase = useCase;
+  const priority = header(headers, 'x-switchyard-priority') ?? metadataValue(body, 'priority');
+  if (priority === 'low' || priority === 'normal' || priority === 'high') hints.priority = priority;
+  const budget = header(headers, 'x-switchyard-budget') ?? metadataValue(body, 'budget');
+  if (budget === 'strict' || budget === 'normal') hints.budget = budget;
+  return hints;
+}
+
+export function routeRequestFor(options: { headers: IncomingHttpHeaders; body: Record<string, unknown>; chat: ChatRequest | null }): RouteRequest {
+  const { chat } = options;
+  const needs = chat
+    ? {
+        contextTokens: estimatePromptTokens(chat) + (chat.maxTokens ?? 0),
+        tools: (chat.tools?.length ?? 0) > 0,
+        images: chat.messages.some((message) => message.content.some((part) => part.type === 'image')),
+        jsonMode: chat.responseFormat !== undefined && chat.responseFormat.type !== 'text',
+      }
+    : null;
+  return { hints: routingHints(options.headers, options.body), needs, request: chat };
+}
+
+/**
+ * The client's fallback list. The body's `fallbacks` is the gateway's own field, so it is taken
+ * out of the body: a pass-through must not forward it to an upstream that would reject it.
+ */
+export function takeFallbackOverride(headers: IncomingHttpHeaders, body: Record<string, unknown>): string[] | undefined {
+  const fromBody = body.fallbacks;
+  if (fromBody !== undefined) {
+    delete body.fallbacks;
+    if (Array.isArray(fromBody)) return fromBody.filter((name): name is string => typeof name === 'string' && name.length > 0);
+  }
+  return parseFallbackHeader(headers['x-switchyard-fallbacks']);
+}
