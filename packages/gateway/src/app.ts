@@ -7,6 +7,7 @@
 
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { createDeploymentFacts } from './accounting/deployment-facts.js';
 import { PriceCatalog } from './accounting/price-catalog.js';
 import type { ResolvedConfig } from './config/index.js';
 import { createAccountant } from './pipeline/account.js';
@@ -75,6 +76,7 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
       strategy: config.routing.strategy,
       fallbacks: { fallbacks: config.routing.fallbacks, byClass: config.routing.fallbacksByClass, defaultFallbacks: config.routing.defaultFallbacks },
       maxAttempts: config.routing.maxAttempts,
+      facts: createDeploymentFacts(prices),
       breaker: {
         ...config.routing.breaker,
         onStateChange: (event) => logger.warn(event, `circuit breaker ${event.from} -> ${event.to}`),

@@ -7,15 +7,10 @@
 
 import { calcPrice } from '@pydantic/genai-prices';
 import type { Deployment, DeploymentFacts } from '../core/index.js';
+import { CATALOG_PROVIDER_IDS } from './price-catalog.js';
 import type { PriceCatalog } from './price-catalog.js';
 
 /** Our preset ids where the catalogue names the provider differently (kept in step with price-catalog.ts). */
-const CATALOG_PROVIDER_IDS: Record<string, string> = {
-  gemini: 'google',
-  xai: 'x-ai',
-  qwen: 'alibaba',
-};
-
 /**
  * Local servers: their context window is whatever the server was started with (Ollama's
  * `num_ctx`, vLLM's `--max-model-len`), not the model's, so a catalogue figure would mislead.

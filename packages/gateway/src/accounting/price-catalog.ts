@@ -22,7 +22,7 @@ export interface UnitPrices {
 }
 
 /** Our preset ids where the catalogue names the provider differently. */
-const CATALOG_PROVIDER_IDS: Record<string, string> = {
+export const CATALOG_PROVIDER_IDS: Record<string, string> = {
   gemini: 'google',
   xai: 'x-ai',
   qwen: 'alibaba',

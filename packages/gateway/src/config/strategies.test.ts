@@ -11,6 +11,6 @@ test('unknown routing strategies are reported, globally and per group, with a su
   const result = checkConfig({ file, env: {} });
   assert.deepEqual(result.problems, [
     'routing.strategy: unknown routing strategy "wieghted" (did you mean "weighted"?)',
-    'models[0].strategy: unknown routing strategy "fastest" (known strategies: round-robin, weighted)',
+    'models[0].strategy: unknown routing strategy "fastest" (known strategies: round-robin, weighted, least-connections, response-time, intelligent, adaptive)',
   ]);
 });

@@ -1,16 +1,20 @@
 /**
  * `adaptive`: learns online which deployment of a group serves best, by discounted Thompson
  * sampling (Raj & Kalyani, "Taming non-stationary bandits", 2017). Each (group, deployment) keeps
- * a Beta(successes + 1, failures + 1) posterior of its reward; each request samples every posterior
- * (context.random) and tries the deployments by their samples, highest first.
+ * fractional counts of reward; each request samples every deployment's Beta posterior with
+ * context.random and tries the deployments by their samples, highest first.
  *
- * The reward of an attempt is 0 for a failure and, for a success, 1 minus penalties for being
- * slower or dearer than the group's best (0.5 · (1 − best latency / latency) and
- * 0.25 · (1 − cheapest cost / cost), on each deployment's EWMA), added fractionally: successes += r,
- * failures += 1 − r. On every outcome in a group all of its counts are multiplied by 0.98, so the
- * posterior reflects roughly the last 50 outcomes: a degrading deployment loses traffic within tens
- * of requests, and an out-of-favour one drifts back to the prior, gets sampled again, and regains
- * traffic once it has recovered. Without a context (no random source) it behaves as round-robin.
+ * - Reward of an attempt: 0 for a failure; for a success, 1 minus penalties for being slower or
+ *   dearer than the group's best: 0.5 · (1 − lowest latency EWMA in the group / this latency) and
+ *   0.25 · (1 − lowest cost EWMA / this cost). Added fractionally: successes += r, failures += 1 − r.
+ * - Decay: on every outcome in a group all of its counts are multiplied by 0.98, so beliefs rest on
+ *   roughly the last 50 outcomes. A degrading deployment loses traffic within tens of requests.
+ * - Prior: Beta(2m, 2(1 − m)) where m is the group's mean reward (Beta(1, 1) before any outcome).
+ *   An out-of-favour deployment's counts decay towards it, so it drifts back to "as good as the
+ *   group's typical deployment", gets sampled again, and regains traffic once it has recovered
+ *   (with a fixed Beta(1, 1) prior a recovered deployment took several times longer to return).
+ *
+ * Without a context (no random source) it behaves as round-robin.
  */
 
 import type { Deployment } from '../../core/index.js';
@@ -115,8 +119,12 @@ export function createAdaptiveStrategy(options: AdaptiveOptions = {}): AdaptiveS
     },
     beliefs(groupName) {
       const beliefs: Record<string, ArmBelief> = {};
-      for (const [id, arm] of groups.get(groupName) ?? []) {
-        beliefs[id] = { mean: (arm.successes + 1) / (arm.successes + arm.failures + 2), evidence: arm.successes + arm.failures };
+      const arms = groups.get(groupName);
+      if (!arms) return beliefs;
+      const prior = priorOf(arms);
+      for (const [id, arm] of arms) {
+        const evidence = arm.successes + arm.failures;
+        beliefs[id] = { mean: (arm.successes + prior.alpha) / (evidence + prior.alpha + prior.beta), evidence };
       }
       return beliefs;
     },
@@ -141,6 +149,7 @@ function priorOf(arms: Map<string, Arm>): { alpha: number; beta: number } {
     successes += arm.successes;
     evidence += arm.successes + arm.failures;
   }
-  const mean = evidence > 0 ? successes / evidence : 0.5;
+  // Kept off 0 and 1 so that both Beta parameters stay positive for an arm without counts.
+  const mean = evidence > 0 ? Math.min(0.95, Math.max(0.05, successes / evidence)) : 0.5;
   return { alpha: PRIOR_STRENGTH * mean, beta: PRIOR_STRENGTH * (1 - mean) };
 }

@@ -6,7 +6,7 @@ import type { Deployment } from '../../core/index.js';
 import { createRandom } from '../../providers/simulator/prng.js';
 import { DeploymentStats } from '../deployment-stats.js';
 import { STRATEGY_FACTORIES } from './index.js';
-import { CAPABLE_FREE_FACTS } from './strategy-simulation.js';
+import { CAPABLE_FREE_FACTS } from '../../../test/support/strategy-simulation.js';
 import type { RoutingStrategy, StrategyContext } from './types.js';
 
 function deployments(count: number): Deployment[] {

@@ -4,7 +4,7 @@ import type { Deployment } from '../../core/index.js';
 import { createRandom } from '../../providers/simulator/prng.js';
 import { DeploymentStats } from '../deployment-stats.js';
 import { createLeastConnectionsStrategy } from './least-connections.js';
-import { CAPABLE_FREE_FACTS, simulateTraffic } from './strategy-simulation.js';
+import { CAPABLE_FREE_FACTS, simulateTraffic } from '../../../test/support/strategy-simulation.js';
 import type { StrategyContext } from './types.js';
 
 function deployment(id: string): Deployment {

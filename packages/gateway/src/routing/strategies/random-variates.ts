@@ -21,6 +21,7 @@ export function sampleNormal(random: Random): number {
  * acceptable candidate (a constant stub) gets the mean, so routing never stalls on it.
  */
 export function sampleGamma(random: Random, shape: number): number {
+  if (!(shape > 0)) return 0;
   if (shape < 1) return sampleGamma(random, shape + 1) * (1 - random()) ** (1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);

@@ -7,9 +7,10 @@
  *   herd onto it until it slows down (the classic oscillation of greedy least-latency routing).
  * - Exploration: with probability `epsilon` another deployment goes first, so that the figures of
  *   one that is out of favour get refreshed and its recovery is noticed.
- * - Follow-up probes: a deployment whose health improved markedly at its last sample goes first
- *   again, but only while nothing is in flight on it (one probe at a time), so that a recovering
- *   deployment's averages catch up in a few requests instead of waiting for chance exploration.
+ * - Follow-up probes: a deployment whose health improved markedly (10 %) at a sample, and has
+ *   improved at every sample since, goes first again, but only while nothing is in flight on it
+ *   (one probe at a time), so that a recovering deployment's averages catch up in a few requests
+ *   instead of waiting for chance exploration.
  */
 
 import type { Deployment } from '../../core/index.js';
@@ -36,7 +37,7 @@ export interface ScoreRanker {
   rank(groupName: string, candidates: readonly RankCandidate[], random: () => number): Deployment[];
 }
 
-/** A drop of health by this fraction at the last sample marks a deployment as improving. */
+/** A drop of health by this fraction at one sample marks a deployment as improving. */
 const IMPROVEMENT = 0.1;
 
 interface HealthMemory {
@@ -57,7 +58,11 @@ export function createScoreRanker(options: ScoreRankerOptions): ScoreRanker {
     for (const { deployment, health } of candidates) {
       const previous = memory.get(deployment.id);
       if (!previous) memory.set(deployment.id, { health, improving: false });
-      else if (health !== previous.health) memory.set(deployment.id, { health, improving: health < previous.health * (1 - IMPROVEMENT) });
+      else if (health !== previous.health) {
+        // A marked drop starts a run of follow-ups; the run goes on while every sample still improves.
+        const improving = health < previous.health * (1 - IMPROVEMENT) || (previous.improving && health < previous.health);
+        memory.set(deployment.id, { health, improving });
+      }
     }
     return memory;
   }

@@ -5,9 +5,9 @@
  * feeding the live stats (on a simulated clock) and the strategy's observe(). No wall clock.
  */
 
-import type { Deployment, DeploymentFacts } from '../../core/index.js';
-import { DeploymentStats } from '../deployment-stats.js';
-import type { RequestNeeds, RoutingHints, RoutingStrategy, StrategyContext } from './types.js';
+import type { Deployment, DeploymentFacts } from '../../src/core/index.js';
+import { DeploymentStats } from '../../src/routing/deployment-stats.js';
+import type { RequestNeeds, RoutingHints, RoutingStrategy, StrategyContext } from '../../src/routing/strategies/types.js';
 
 export interface SimulatedOutcome {
   ok: boolean;
@@ -95,4 +95,35 @@ export function simulateTraffic(options: SimulationOptions): SimulationResult {
   }
   complete(Number.POSITIVE_INFINITY);
   return { shares, stats };
+}
+
+export interface DegradationScenario {
+  /** Source of latency noise (seeded in tests). */
+  random: () => number;
+  degradedId: string;
+  /** `slow`: ten times the latency; `failing`: every attempt fails fast. */
+  mode: 'slow' | 'failing';
+  /** Requests per phase: healthy warm-up, degraded, recovered. */
+  requests: { warmUp: number; degraded: number; recovered: number };
+  /** Healthy latency, ms (default 200, with 10 % noise). */
+  latencyMs?: number;
+}
+
+/** Three phases: all healthy, one deployment degraded, all healthy again. */
+export function degradationPhases(scenario: DegradationScenario): SimulationPhase[] {
+  const base = scenario.latencyMs ?? 200;
+  const sample = (mean: number): SimulatedOutcome => {
+    const latencyMs = mean * (0.9 + 0.2 * scenario.random());
+    return { ok: true, latencyMs, ttftMs: latencyMs * 0.4, costUsd: 0.001 };
+  };
+  const healthy = (): SimulatedOutcome => sample(base);
+  const degraded = (id: string): SimulatedOutcome => {
+    if (id !== scenario.degradedId) return sample(base);
+    return scenario.mode === 'slow' ? sample(base * 10) : { ok: false, latencyMs: base / 10 };
+  };
+  return [
+    { requests: scenario.requests.warmUp, behaviour: healthy },
+    { requests: scenario.requests.degraded, behaviour: degraded },
+    { requests: scenario.requests.recovered, behaviour: healthy },
+  ];
 }
