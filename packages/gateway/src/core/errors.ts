@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   SY_ERR_UPSTREAM_UNREACHABLE: { status: 502, retryable: true },
   SY_ERR_UPSTREAM_PROTOCOL: { status: 502, retryable: false },
   SY_ERR_NO_DEPLOYMENT_AVAILABLE: { status: 503, retryable: false },
+  SY_ERR_CONCURRENCY_LIMITED: { status: 429, retryable: true },
   SY_ERR_SHUTTING_DOWN: { status: 503, retryable: true },
   SY_ERR_CLIENT_DISCONNECTED: { status: 499, retryable: false },
   SY_ERR_INTERNAL: { status: 500, retryable: false },

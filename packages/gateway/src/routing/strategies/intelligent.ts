@@ -24,10 +24,13 @@ export const INTELLIGENT_EPSILON = 0.05;
 const TIE_BAND = 0.05;
 const ERROR_RATE_FLOOR = 0.1;
 const LOAD_FLOOR = 4;
+const FOLLOW_UP_BAND = 0.4;
 
 export function createIntelligentStrategy(): RoutingStrategy {
   const fallback = createRoundRobinStrategy();
-  const ranker = createScoreRanker({ epsilon: INTELLIGENT_EPSILON, band: () => TIE_BAND });
+  // Follow-up probes only for candidates within reach of the best: their distance is then mostly
+  // latency that may be recovering, not cost or errors that a probe cannot change.
+  const ranker = createScoreRanker({ epsilon: INTELLIGENT_EPSILON, band: () => TIE_BAND, followUpBand: () => FOLLOW_UP_BAND });
   return {
     id: 'intelligent',
     order(groupName: string, deployments: readonly Deployment[], context?: StrategyContext): Deployment[] {
@@ -58,11 +61,15 @@ export function createIntelligentStrategy(): RoutingStrategy {
   };
 }
 
-/** Min-max to 0 … 1 with the spread at least `floor` (`relative`: the smallest value itself). */
+/**
+ * Min-max to 0 … 1 with the spread at least `floor` (`relative`: the smallest value itself), and
+ * capped at 1: with a relative floor a value ten times the best would otherwise score 9, and one
+ * noisy factor (a cold first request's latency) would outweigh every other factor's whole range.
+ */
 export function normalise(values: readonly number[], floor: number | 'relative'): number[] {
   const min = Math.min(...values);
   const max = Math.max(...values);
   const spread = Math.max(max - min, floor === 'relative' ? Math.abs(min) : floor);
   if (!(spread > 0) || !Number.isFinite(spread)) return values.map(() => 0);
-  return values.map((value) => (value - min) / spread);
+  return values.map((value) => Math.min(1, (value - min) / spread));
 }

@@ -31,6 +31,12 @@ export interface ScoreRankerOptions {
   epsilon: number;
   /** How far above the best score a candidate still counts as tied with it. */
   band: (bestScore: number) => number;
+  /**
+   * How far above the best score a recovering candidate may be and still get follow-up probes
+   * (default: any distance). A candidate that is worse for reasons other than its latency — the
+   * expensive one under a strict budget — should not be probed on every latency wobble.
+   */
+  followUpBand?: (bestScore: number) => number;
 }
 
 export interface ScoreRanker {
@@ -88,7 +94,10 @@ export function createScoreRanker(options: ScoreRankerOptions): ScoreRanker {
         const explored = 1 + Math.floor(random() * (ordered.length - 1));
         return moveToFront(ordered, Math.min(explored, ordered.length - 1));
       }
-      const followUp = ordered.findIndex((item, position) => position > 0 && item.inFlight === 0 && memory.get(item.deployment.id)?.improving === true);
+      const followUpLimit = options.followUpBand ? best.score + options.followUpBand(best.score) : Infinity;
+      const followUp = ordered.findIndex(
+        (item, position) => position > 0 && item.inFlight === 0 && item.score <= followUpLimit && memory.get(item.deployment.id)?.improving === true,
+      );
       return followUp > 0 ? moveToFront(ordered, followUp) : ordered.map((item) => item.deployment);
     },
   };

@@ -36,6 +36,7 @@ export const OPENAI_ERROR_CODES: { readonly [Code in ErrorCode]: string } & { re
   SY_ERR_UPSTREAM_UNREACHABLE: 'upstream_unreachable',
   SY_ERR_UPSTREAM_PROTOCOL: 'upstream_protocol_error',
   SY_ERR_NO_DEPLOYMENT_AVAILABLE: 'no_deployment_available',
+  SY_ERR_CONCURRENCY_LIMITED: 'concurrency_limited',
   SY_ERR_SHUTTING_DOWN: 'shutting_down',
   SY_ERR_CLIENT_DISCONNECTED: 'client_disconnected',
   SY_ERR_INTERNAL: 'internal_error',
