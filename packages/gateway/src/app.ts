@@ -15,6 +15,8 @@ import { createAuthenticator } from './pipeline/authenticate.js';
 import { hashKey } from './pipeline/key-hash.js';
 import { createProviderAdapters } from './providers/registry.js';
 import { UpstreamHttp } from './providers/shared/http.js';
+import { RuleSet } from './routing/conditional-rules.js';
+import { ConcurrencyLimiter } from './routing/concurrency-limiter.js';
 import { createRetryPolicy } from './routing/retry-policy.js';
 import { Router } from './routing/router.js';
 import { buildServer } from './server/build-server.js';
@@ -82,6 +84,16 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
         onStateChange: (event) => logger.warn(event, `circuit breaker ${event.from} -> ${event.to}`),
       },
     }),
+    rules: new RuleSet(config.routing.rules),
+    ...(config.server.maxConcurrentRequests > 0
+      ? {
+          concurrency: new ConcurrencyLimiter({
+            maxConcurrent: config.server.maxConcurrentRequests,
+            maxQueue: config.server.maxQueue,
+            maxWaitMs: config.server.maxQueueWaitMs,
+          }),
+        }
+      : {}),
     retryPolicy: createRetryPolicy({
       maxRetriesPerDeployment: config.routing.retries.maxPerDeployment,
       baseDelayMs: config.routing.retries.baseDelayMs,

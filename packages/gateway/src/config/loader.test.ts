@@ -65,13 +65,14 @@ describe('loadConfig', () => {
       errorRate: 0,
       seed: 42,
     });
-    assert.deepEqual(config.server, { port: 3000, host: '0.0.0.0', masterKey: undefined, bodyLimitBytes: 4 * 1024 * 1024, shutdownGraceMs: 10_000 });
+    assert.deepEqual(config.server, { port: 3000, host: '0.0.0.0', masterKey: undefined, bodyLimitBytes: 4 * 1024 * 1024, shutdownGraceMs: 10_000, maxConcurrentRequests: 0, maxQueue: 1_000, maxQueueWaitMs: 30_000 });
     assert.deepEqual(config.database, { url: 'sqlite:./data/switchyard.db' });
     assert.deepEqual(config.routing, {
       strategy: 'round-robin',
       fallbacks: {},
       fallbacksByClass: {},
       defaultFallbacks: [],
+      rules: [],
       maxAttempts: 4,
       retries: { maxPerDeployment: 1, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 10_000 },
       breaker: { failureThreshold: 5, errorRateThreshold: 0.5, minimumRequests: 10, windowMs: 30_000, cooldownMs: 30_000 },

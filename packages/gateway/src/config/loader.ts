@@ -11,6 +11,7 @@ import { databaseUrlProblem, readEnvOverrides } from './env-overrides.js';
 import { resolveFileProviders } from './file-providers.js';
 import { formatIssues } from './format-problems.js';
 import { rawProviderReferenceProblems } from './raw-references.js';
+import { ruleProblems } from '../routing/conditional-rules.js';
 import { checkStrategies } from './strategies.js';
 import { interpolate } from './interpolate.js';
 import type { Env } from './interpolate.js';
@@ -94,6 +95,7 @@ function assemble(input: { file: ConfigFile; options: LoadConfigOptions; sourceF
   for (const [failureClass, map] of Object.entries(file.routing.fallbacksByClass)) {
     if (map) problems.push(...checkFallbacks(map, groupNames, ['routing', 'fallbacksByClass', failureClass]));
   }
+  problems.push(...ruleProblems(file.routing.rules, groupNames));
   file.routing.defaultFallbacks.forEach((name, index) => {
     if (!groupNames.has(name)) problems.push(`routing.defaultFallbacks[${index}]: unknown model group "${name}"`);
   });
@@ -115,6 +117,9 @@ function assemble(input: { file: ConfigFile; options: LoadConfigOptions; sourceF
       masterKey,
       bodyLimitBytes: parseByteSize(file.server.bodyLimit) ?? 0,
       shutdownGraceMs: file.server.shutdownGraceMs,
+      maxConcurrentRequests: file.server.maxConcurrentRequests,
+      maxQueue: file.server.maxQueue,
+      maxQueueWaitMs: file.server.maxQueueWaitMs,
     },
     database: { url: databaseUrl },
     ...(overrides.redisUrl === undefined ? {} : { redisUrl: overrides.redisUrl }),

@@ -72,6 +72,41 @@ const deploymentSchema = z.strictObject({
   maxTokens: positiveInt.default(DEFAULTS.maxTokens),
 });
 
+/** A value or a non-empty list of values (`useCase: code` or `useCase: [code, analysis]`); always a list after parsing. */
+function oneOrMany<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (Array.isArray(value) ? value : [value]), z.array(schema).min(1));
+}
+
+const ruleConditionsSchema = z
+  .strictObject({
+    models: z.array(text).min(1).optional(),
+    promptTokensAbove: numeric(z.number().int().min(0)).optional(),
+    promptTokensBelow: numeric(z.number().int().positive()).optional(),
+    hasImages: booleanLike.optional(),
+    hasTools: booleanLike.optional(),
+    jsonMode: booleanLike.optional(),
+    useCase: oneOrMany(text).optional(),
+    priority: oneOrMany(z.enum(['low', 'normal', 'high'])).optional(),
+    keyTier: oneOrMany(text).optional(),
+    stream: booleanLike.optional(),
+  })
+  .refine((when) => Object.values(when).some((value) => value !== undefined), {
+    message: 'a rule needs at least one condition (to send every request elsewhere, change the model group instead)',
+    when: (payload) => payload.issues.length === 0,
+  })
+  .refine((when) => when.promptTokensAbove === undefined || when.promptTokensBelow === undefined || when.promptTokensAbove + 1 < when.promptTokensBelow, {
+    message: 'promptTokensAbove must be below promptTokensBelow, or no prompt can match',
+    path: ['promptTokensBelow'],
+    when: (payload) => payload.issues.length === 0,
+  });
+
+/** Conditional routing: the first rule whose conditions all hold sends the request to `route`. */
+const routingRuleSchema = z.strictObject({
+  name: text.optional(),
+  when: ruleConditionsSchema,
+  route: text,
+});
+
 const fallbackMap = z.record(z.string(), z.array(text));
 
 const modelGroupSchema = z.strictObject({
@@ -93,6 +128,12 @@ export const configFileSchema = z.strictObject({
       masterKey: z.string().optional(),
       bodyLimit: bodyLimit.default(DEFAULTS.bodyLimit),
       shutdownGraceMs: milliseconds.default(DEFAULTS.shutdownGraceMs),
+      /** Requests served at once by the whole gateway; 0 = unlimited. Beyond it they queue by priority. */
+      maxConcurrentRequests: numeric(z.number().int().min(0)).default(0),
+      /** Requests that may wait for a slot; beyond it they get 429 at once. */
+      maxQueue: numeric(z.number().int().min(0)).default(1_000),
+      /** Longest wait for a slot before a 429. */
+      maxQueueWaitMs: milliseconds.default(30_000),
     })
     .prefault({}),
   database: z.strictObject({ url: text.default(DEFAULTS.databaseUrl) }).prefault({}),
@@ -114,6 +155,8 @@ export const configFileSchema = z.strictObject({
         .default({}),
       /** Groups every model group falls back to last. */
       defaultFallbacks: z.array(text).default([]),
+      /** Conditional routing rules, first match wins. */
+      rules: z.array(routingRuleSchema).default([]),
       /** Most deployments tried for one request, fallbacks included. */
       maxAttempts: positiveInt.default(4),
       retries: z

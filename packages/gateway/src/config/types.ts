@@ -1,6 +1,7 @@
 /** The configuration after loading: file, environment and defaults merged and checked. */
 
 import type { ModelGroup, ProviderSettings } from '../core/index.js';
+import type { RoutingRule } from '../routing/conditional-rules.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -14,6 +15,10 @@ export interface ResolvedConfig {
     masterKey: string | undefined;
     bodyLimitBytes: number;
     shutdownGraceMs: number;
+    /** Requests served at once by the whole gateway; 0 = unlimited. */
+    maxConcurrentRequests: number;
+    maxQueue: number;
+    maxQueueWaitMs: number;
   };
   database: { url: string };
   redisUrl?: string;
@@ -34,6 +39,8 @@ export interface ResolvedConfig {
     defaultFallbacks: string[];
     /** Most deployments tried for one request, fallbacks included. */
     maxAttempts: number;
+    /** Conditional routing rules, first match wins. */
+    rules: RoutingRule[];
     retries: { maxPerDeployment: number; baseDelayMs: number; maxDelayMs: number; maxRetryAfterMs: number };
     breaker: { failureThreshold: number; errorRateThreshold: number; minimumRequests: number; windowMs: number; cooldownMs: number };
   };

@@ -7,7 +7,9 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { estimatePromptTokens } from '../accounting/token-estimator.js';
+import { approximatePromptTokens, estimatePromptTokens } from '../accounting/token-estimator.js';
+import { ruleLabel } from '../routing/conditional-rules.js';
+import type { RouteRequest } from '../routing/router.js';
 import { GatewayError, toGatewayError } from '../core/index.js';
 import type { ChatRequest, ChatResponse, Deployment, InboundProtocol, StreamEvent } from '../core/index.js';
 import { dispatch } from '../pipeline/dispatch.js';
@@ -60,16 +62,19 @@ export async function handleChatExchange(options: {
   const group = resolveModel({ name: chat.model, principal: state.principal, findGroup: (name) => services.router.group(name) });
   state.modelGroup = group.name;
   state.estimatePromptTokens = () => estimatePromptTokens(chat);
+  const route = routeRequestFor({ headers: request.headers, body, chat });
+  const groupName = applyRoutingRules({ services, state, route, groupName: group.name, reply });
 
   const call = services.inflight.begin(reply.raw);
+  const release = await acquireSlot({ services, route, signal: call.signal, call });
   try {
     let outcome: Outcome;
     try {
       outcome = await dispatch({
         router: services.router,
         retryPolicy: services.retryPolicy,
-        groupName: group.name,
-        route: routeRequestFor({ headers: request.headers, body, chat }),
+        groupName,
+        route,
         fallbackOverride,
         state,
         signal: call.signal,
@@ -105,7 +110,43 @@ export async function handleChatExchange(options: {
       await relayCanonicalStream({ reply, state, services, call, headers, events: outcome.events, renderer });
     }
   } finally {
+    release();
     call.done();
+  }
+}
+
+/** A conditional routing rule may send the request to another group; the answer names the rule. */
+export function applyRoutingRules(options: {
+  services: GatewayServices;
+  state: RequestState;
+  route: RouteRequest;
+  groupName: string;
+  reply: FastifyReply;
+}): string {
+  const { services, state, route } = options;
+  if (services.rules.rules.length === 0) return options.groupName;
+  const match = services.rules.match({
+    model: options.groupName,
+    promptTokens: route.request ? approximatePromptTokens(route.request) : 0,
+    needs: route.needs,
+    hints: route.hints,
+    keyTier: state.principal?.kind === 'key' ? state.principal.key.tier : null,
+    stream: state.stream,
+  });
+  if (!match || !services.router.group(match.rule.route)) return options.groupName;
+  options.reply.header('x-switchyard-rule', ruleLabel(match));
+  return match.rule.route;
+}
+
+/** Waits for a gateway-wide slot (bounded, by priority); a full queue is a 429 with retry-after. */
+export async function acquireSlot(options: { services: GatewayServices; route: RouteRequest; signal: AbortSignal; call: InflightCall }): Promise<() => void> {
+  const limiter = options.services.concurrency;
+  if (!limiter) return () => {};
+  try {
+    return await limiter.acquire({ priority: options.route.hints.priority ?? 'normal', signal: options.signal });
+  } catch (error) {
+    options.call.done();
+    throw error;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 
 import type { IncomingHttpHeaders } from 'node:http';
-import { estimatePromptTokens } from '../accounting/token-estimator.js';
+import { approximatePromptTokens } from '../accounting/token-estimator.js';
 import type { ChatRequest } from '../core/index.js';
 import { parseFallbackHeader } from '../routing/fallback-policy.js';
 import type { RouteRequest } from '../routing/router.js';
@@ -38,7 +38,7 @@ export function routeRequestFor(options: { headers: IncomingHttpHeaders; body: R
   const { chat } = options;
   const needs = chat
     ? {
-        contextTokens: estimatePromptTokens(chat) + (chat.maxTokens ?? 0),
+        contextTokens: approximatePromptTokens(chat) + (chat.maxTokens ?? 0),
         tools: (chat.tools?.length ?? 0) > 0,
         images: chat.messages.some((message) => message.content.some((part) => part.type === 'image')),
         jsonMode: chat.responseFormat !== undefined && chat.responseFormat.type !== 'text',

@@ -4,6 +4,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ModelGroup, ProviderSettings, WireProtocol } from '../core/index.js';
 import type { Accountant } from '../pipeline/account.js';
 import type { Authenticate } from '../pipeline/authenticate.js';
+import type { RuleSet } from '../routing/conditional-rules.js';
+import type { ConcurrencyLimiter } from '../routing/concurrency-limiter.js';
 import type { RetryPolicy } from '../routing/retry-policy.js';
 import type { Router } from '../routing/router.js';
 import type { ProviderAdapter } from '../providers/types.js';
@@ -20,6 +22,10 @@ export interface ReadinessReport {
 export interface GatewayServices {
   router: Router;
   retryPolicy: RetryPolicy;
+  /** Conditional routing rules (first match sends the request to another group). */
+  rules: RuleSet;
+  /** Gateway-wide concurrency limit with a bounded priority queue; absent when unlimited. */
+  concurrency?: ConcurrencyLimiter;
   adapters: ProviderAdapters;
   http: UpstreamHttp;
   authenticate: Authenticate;

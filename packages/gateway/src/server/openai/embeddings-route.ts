@@ -10,7 +10,7 @@ import type { Deployment, EmbeddingRequest, EmbeddingResponse } from '../../core
 import { dispatch } from '../../pipeline/dispatch.js';
 import { resolveModel } from '../../pipeline/resolve-model.js';
 import type { PassthroughResult } from '../../providers/types.js';
-import { abortAware, answerHeaders } from '../chat-exchange.js';
+import { abortAware, acquireSlot, answerHeaders } from '../chat-exchange.js';
 import { requireObjectBody, stateOf } from '../request-context.js';
 import { routeRequestFor, takeFallbackOverride } from '../route-request.js';
 import type { GatewayServices } from '../services.js';
@@ -29,7 +29,9 @@ export function registerEmbeddingsRoute(app: FastifyInstance, services: GatewayS
     const canonical = parsed.request;
     if (canonical) state.estimatePromptTokens = () => canonical.input.reduce((sum, text) => sum + estimateTextTokens(text), 0);
 
+    const route = routeRequestFor({ headers: request.headers, body, chat: null });
     const call = services.inflight.begin(reply.raw);
+    const release = await acquireSlot({ services, route, signal: call.signal, call });
     try {
       const callDeployment = async (deployment: Deployment): Promise<Outcome> => {
         const adapter = services.adapters[deployment.provider.type];
@@ -52,7 +54,7 @@ export function registerEmbeddingsRoute(app: FastifyInstance, services: GatewayS
           router: services.router,
           retryPolicy: services.retryPolicy,
           groupName: group.name,
-          route: routeRequestFor({ headers: request.headers, body, chat: null }),
+          route,
           fallbackOverride,
           state,
           signal: call.signal,
@@ -78,6 +80,7 @@ export function registerEmbeddingsRoute(app: FastifyInstance, services: GatewayS
       await reply.code(200).send(renderEmbeddings(response, { model: group.name, encodingFormat: canonical?.encodingFormat ?? 'float' }));
       services.accountant.finish(state, { status: 200, outcome: 'success', errorCode: null });
     } finally {
+      release();
       call.done();
     }
   });
