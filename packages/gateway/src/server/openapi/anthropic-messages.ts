@@ -3,7 +3,7 @@
 import { createMessagesStreamRenderer } from '../anthropic/codec/messages-stream-renderer.js';
 import { renderMessage } from '../anthropic/codec/render-message.js';
 import { SAMPLE_FAILED_STREAM, SAMPLE_REQUEST_ID, SAMPLE_TEXT_RESPONSE, SAMPLE_TEXT_STREAM, SAMPLE_TOOL_RESPONSE, SAMPLE_TOOL_STREAM, renderStreamText } from './canonical-samples.js';
-import { ANSWER_HEADERS, KEY_SECURITY } from './components.js';
+import { ANSWER_HEADERS, KEY_SECURITY, ROUTING_PARAMETERS } from './components.js';
 import { errorResponses } from './errors.js';
 import { MESSAGES_SSE_EVENTS } from './anthropic-messages-response.js';
 import type { OperationObject } from './openapi-types.js';
@@ -35,7 +35,7 @@ export const MESSAGES_OPERATION: OperationObject = {
   description: `The Anthropic Messages API, routed to any provider. Passed through (only \`model\` rewritten, \`anthropic-version\` and \`anthropic-beta\` forwarded) when the deployment speaks Anthropic; translated otherwise, in which case Anthropic-only features (documents, server tools, file sources) get a 400 naming them. Errors use Anthropic's shape.\n\n${STREAM_DESCRIPTION}`,
   tags: ['Anthropic'],
   security: KEY_SECURITY,
-  parameters: [ref('parameters', 'RequestId'), ref('parameters', 'AnthropicVersion'), ref('parameters', 'AnthropicBeta')],
+  parameters: [ref('parameters', 'RequestId'), ref('parameters', 'AnthropicVersion'), ref('parameters', 'AnthropicBeta'), ...ROUTING_PARAMETERS],
   requestBody: {
     required: true,
     content: {

@@ -36,6 +36,10 @@ export const HEADERS: Record<string, HeaderObject> = {
     description: 'The id of the configured provider that served (or last failed) the request, once a deployment was chosen.',
     schema: { type: 'string', examples: ['openai'] },
   },
+  Rule: {
+    description: 'The conditional routing rule (`routing.rules`) that sent the request to another model group, when one did: its name, or `rules[N]`.',
+    schema: { type: 'string', examples: ['long-prompts'] },
+  },
   RetryAfter: {
     description: 'Seconds to wait before retrying, when the upstream said so.',
     schema: { type: 'string', pattern: '^[0-9]+$', examples: ['20'] },
@@ -74,6 +78,34 @@ export const PARAMETERS: Record<string, ParameterObject> = {
     description: 'Comma-separated Anthropic beta flags. Forwarded upstream only on a pass-through to an Anthropic provider; no effect when translated.',
     schema: { type: 'string', examples: ['prompt-caching-2024-07-31'] },
   },
+  UseCase: {
+    name: 'x-switchyard-use-case',
+    in: 'header',
+    required: false,
+    description: 'Routing hint for the `intelligent` strategy and for rules: `chat`, `code`, `analysis`, `creative`, `summarization`, `extraction`, `classification`. Also accepted as `metadata.use_case` in the body.',
+    schema: { type: 'string', examples: ['code'] },
+  },
+  Priority: {
+    name: 'x-switchyard-priority',
+    in: 'header',
+    required: false,
+    description: 'Routing hint and queue priority: `low`, `normal` (default) or `high`. Also `metadata.priority` in the body.',
+    schema: { type: 'string', enum: ['low', 'normal', 'high'] },
+  },
+  Budget: {
+    name: 'x-switchyard-budget',
+    in: 'header',
+    required: false,
+    description: '`strict` makes the `intelligent` strategy weigh cost above everything else. Also `metadata.budget` in the body.',
+    schema: { type: 'string', enum: ['strict', 'normal'] },
+  },
+  Fallbacks: {
+    name: 'x-switchyard-fallbacks',
+    in: 'header',
+    required: false,
+    description: 'Comma-separated model groups to fall back to for this request, replacing the configured list (the body field `fallbacks` does the same and is not forwarded upstream).',
+    schema: { type: 'string', examples: ['claude-sonnet, gemini-2.5-flash'] },
+  },
   ModelsAnthropicVersion: {
     name: 'anthropic-version',
     in: 'header',
@@ -95,7 +127,14 @@ export const PARAMETERS: Record<string, ParameterObject> = {
 export const COMMON_HEADERS: Record<string, Reference> = { 'x-request-id': ref('headers', 'RequestId') };
 
 /** The headers of a data-plane answer (JSON or stream). */
-export const ANSWER_HEADERS: Record<string, Reference> = { ...COMMON_HEADERS, 'x-switchyard-provider': ref('headers', 'Provider') };
+export const ANSWER_HEADERS: Record<string, Reference> = {
+  ...COMMON_HEADERS,
+  'x-switchyard-provider': ref('headers', 'Provider'),
+  'x-switchyard-rule': ref('headers', 'Rule'),
+};
+
+/** Request headers that steer routing on every data-plane call. */
+export const ROUTING_PARAMETERS: Reference[] = [ref('parameters', 'UseCase'), ref('parameters', 'Priority'), ref('parameters', 'Budget'), ref('parameters', 'Fallbacks')];
 
 /** `type` plus null: OpenAPI 3.1 spells a nullable field as a type array. */
 export function nullable(schema: SchemaObject): SchemaObject {

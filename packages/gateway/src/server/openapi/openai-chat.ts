@@ -3,7 +3,7 @@
 import { createChatStreamRenderer } from '../openai/codec/chat-stream-renderer.js';
 import { renderChatCompletion } from '../openai/codec/render-chat-completion.js';
 import { SAMPLE_FAILED_STREAM, SAMPLE_REQUEST_ID, SAMPLE_TEXT_RESPONSE, SAMPLE_TEXT_STREAM, SAMPLE_TOOL_RESPONSE, SAMPLE_TOOL_STREAM, renderStreamText } from './canonical-samples.js';
-import { ANSWER_HEADERS, KEY_SECURITY } from './components.js';
+import { ANSWER_HEADERS, KEY_SECURITY, ROUTING_PARAMETERS } from './components.js';
 import { errorResponses } from './errors.js';
 import type { OperationObject, SseEventDescription } from './openapi-types.js';
 import { ref } from './openapi-types.js';
@@ -44,7 +44,7 @@ export const CHAT_COMPLETIONS_OPERATION: OperationObject = {
   description: `Sends a conversation to the model group named by \`model\`. The gateway picks a deployment: when it speaks the OpenAI protocol the body is passed through (only \`model\` rewritten) and the upstream's answer relayed as it came; otherwise the request is translated (Anthropic, Gemini, simulator) and the answer rendered in OpenAI's shape. Retries and fallbacks happen only before the first byte is sent.\n\n${STREAM_DESCRIPTION}`,
   tags: ['OpenAI'],
   security: KEY_SECURITY,
-  parameters: [ref('parameters', 'RequestId')],
+  parameters: [ref('parameters', 'RequestId'), ...ROUTING_PARAMETERS],
   requestBody: {
     required: true,
     content: {

@@ -5,7 +5,7 @@
 
 import { renderEmbeddings } from '../openai/codec/render-embeddings.js';
 import { SAMPLE_EMBEDDINGS } from './canonical-samples.js';
-import { ANSWER_HEADERS, KEY_SECURITY, integer, nullable, object, string } from './components.js';
+import { ANSWER_HEADERS, KEY_SECURITY, integer, nullable, object, string, ROUTING_PARAMETERS } from './components.js';
 import { errorResponses } from './errors.js';
 import type { OperationObject, SchemaObject } from './openapi-types.js';
 import { ref } from './openapi-types.js';
@@ -61,7 +61,7 @@ export const EMBEDDINGS_OPERATION: OperationObject = {
     'Embeds text with the model group named by `model`. Passed through to OpenAI-protocol deployments (token-array input included), translated for Gemini and the simulator. A model whose provider has no embeddings API gets a 400 `unsupported_operation`.',
   tags: ['OpenAI'],
   security: KEY_SECURITY,
-  parameters: [ref('parameters', 'RequestId')],
+  parameters: [ref('parameters', 'RequestId'), ...ROUTING_PARAMETERS],
   requestBody: {
     required: true,
     content: {
