@@ -1,0 +1,81 @@
+/**
+ * One chat call through the full pipeline without an HTTP exchange of its own: resolve the model
+ * for the caller, route with retries and fallbacks, translate to the canonical answer, and record
+ * its own usage row. Used by the multi-model endpoints (consensus, multiple, request), which fan a
+ * prompt out to several models and answer with one JSON document.
+ */
+
+import { estimatePromptTokens } from '../accounting/token-estimator.js';
+import { toGatewayError } from '../core/index.js';
+import type { ChatRequest, ChatResponse, GatewayError } from '../core/index.js';
+import { dispatch } from '../pipeline/dispatch.js';
+import { createRequestState } from '../pipeline/request-state.js';
+import type { Principal } from '../pipeline/request-state.js';
+import { resolveModel } from '../pipeline/resolve-model.js';
+import type { RoutingHints } from '../routing/strategies/types.js';
+import type { GatewayServices } from './services.js';
+
+export interface ExecutedChat {
+  model: string;
+  /** The provider that answered (or last failed), when one was reached. */
+  provider: string | null;
+  response: ChatResponse | null;
+  error: GatewayError | null;
+  latencyMs: number;
+  costUsd: number;
+  requestId: string;
+}
+
+export async function executeChat(options: {
+  services: GatewayServices;
+  principal: Principal;
+  chat: ChatRequest;
+  requestId: string;
+  signal: AbortSignal;
+  hints?: RoutingHints;
+}): Promise<ExecutedChat> {
+  const { services, chat } = options;
+  const state = createRequestState({ requestId: options.requestId, protocol: 'openai', endpoint: 'chat' });
+  state.principal = options.principal;
+  state.modelGroup = chat.model;
+  state.estimatePromptTokens = () => estimatePromptTokens(chat);
+  const request: ChatRequest = { ...chat, stream: false, includeUsage: false };
+  try {
+    const group = resolveModel({ name: chat.model, principal: options.principal, findGroup: (name) => services.router.group(name) });
+    const response = await dispatch({
+      router: services.router,
+      retryPolicy: services.retryPolicy,
+      groupName: group.name,
+      route: { hints: options.hints ?? {}, needs: null, request },
+      state,
+      signal: options.signal,
+      call: (deployment) =>
+        services.adapters[deployment.provider.type].chat(request, { deployment, signal: options.signal, http: services.http, requestId: state.requestId }),
+    });
+    state.usage = response.usage;
+    state.upstreamModel = response.model;
+    state.firstByteAt = performance.now();
+    const row = services.accountant.finish(state, { status: 200, outcome: 'success', errorCode: null });
+    return result(state, { response, error: null, costUsd: row?.costUsd ?? 0 });
+  } catch (thrown) {
+    const error = toGatewayError(thrown);
+    const outcome = error.code === 'SY_ERR_CLIENT_DISCONNECTED' ? 'client_disconnected' : 'error';
+    services.accountant.finish(state, { status: error.status, outcome, errorCode: error.code });
+    return result(state, { response: null, error, costUsd: 0 });
+  }
+}
+
+function result(
+  state: ReturnType<typeof createRequestState>,
+  outcome: { response: ChatResponse | null; error: GatewayError | null; costUsd: number },
+): ExecutedChat {
+  return {
+    model: state.modelGroup ?? '',
+    provider: state.deployment?.provider.id ?? null,
+    response: outcome.response,
+    error: outcome.error,
+    latencyMs: Math.round((performance.now() - state.startedAt) * 100) / 100,
+    costUsd: outcome.costUsd,
+    requestId: state.requestId,
+  };
+}
