@@ -91,6 +91,13 @@ export class DeploymentStats {
     this.push(entry, false);
   }
 
+  /** A failure after the attempt had already succeeded (a stream that broke mid-way). */
+  failedLater(id: string, code: ErrorCode): void {
+    const entry = this.entry(id);
+    entry.lastFailureCode = code;
+    this.push(entry, false);
+  }
+
   /** The attempt ended without saying anything about the deployment (the client left, bad input). */
   released(id: string): void {
     const entry = this.entry(id);

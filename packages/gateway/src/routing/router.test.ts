@@ -39,3 +39,17 @@ test("only the deployment's own faults count against it", () => {
   router.failed('main', deployment, new GatewayError('SY_ERR_UPSTREAM_SERVER', 'down'), { latencyMs: 1 });
   assert.equal(router.stats.snapshot('a').failures, 1);
 });
+
+test('a stream that breaks after it was accepted counts against the deployment', () => {
+  const router = new Router({ groups: [group('main', ['a'])], strategy: 'round-robin', fallbacks: { fallbacks: {} } });
+  const [deployment] = router.group('main')?.deployments ?? [];
+  router.begin(deployment);
+  router.succeeded('main', deployment, { latencyMs: 5 });
+  router.failedMidStream('main', deployment, new GatewayError('SY_ERR_UPSTREAM_UNREACHABLE', 'cut'));
+  const snapshot = router.stats.snapshot('a');
+  assert.equal(snapshot.successes, 1);
+  assert.equal(snapshot.failures, 1);
+  assert.equal(snapshot.inFlight, 0);
+  router.failedMidStream('main', deployment, new GatewayError('SY_ERR_CLIENT_DISCONNECTED', 'left'));
+  assert.equal(router.stats.snapshot('a').failures, 1, 'a client leaving is not the deployment failing');
+});

@@ -127,6 +127,14 @@ export class Router {
     }
   }
 
+  /** A stream the deployment had accepted broke mid-way: that counts against its health too. */
+  failedMidStream(groupName: string, deployment: Deployment, error: GatewayError): void {
+    if (!DEPLOYMENT_FAULTS.has(error.code)) return;
+    this.stats.failedLater(deployment.id, error.code);
+    this.breakers.onFailure(deployment.id);
+    this.strategyByGroup(groupName)?.observe?.(groupName, deployment.id, { ok: false, latencyMs: 0, costUsd: 0 });
+  }
+
   private strategyByGroup(groupName: string): RoutingStrategy | undefined {
     const group = this.groups.get(groupName);
     return group ? this.strategyFor(group) : undefined;

@@ -287,6 +287,7 @@ function finishStream(options: {
   if (options.clientGone || call.reason() === 'client_disconnected') {
     services.accountant.finish(state, { status: 499, outcome: 'client_disconnected', errorCode: 'SY_ERR_CLIENT_DISCONNECTED' });
   } else if (failure) {
+    if (state.deployment) services.router.failedMidStream(state.modelGroup ?? '', state.deployment, failure);
     services.accountant.finish(state, { status: 200, outcome: 'error', errorCode: failure.code });
   } else {
     services.accountant.finish(state, { status: 200, outcome: 'success', errorCode: null });
