@@ -9,6 +9,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { GatewayError } from '../core/index.js';
 import { createRequestState } from '../pipeline/request-state.js';
 import { registerMessagesRoute } from './anthropic/messages-route.js';
+import { registerAiRoutes } from './api/index.js';
 import { registerDashboardRoutes } from './dashboard-routes.js';
 import { registerBodyLogging } from './body-logging.js';
 import { registerErrorHandling } from './error-handler.js';
@@ -77,6 +78,7 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
   registerEmbeddingsRoute(app, services);
   registerModelsRoutes(app, services);
   registerMessagesRoute(app, services);
+  registerAiRoutes(app, services);
   registerOpenApiRoutes(app);
   registerDashboardRoutes(app);
   return app;

@@ -5,7 +5,7 @@
  * prompt out to several models and answer with one JSON document.
  */
 
-import { estimatePromptTokens } from '../accounting/token-estimator.js';
+import { approximatePromptTokens, estimatePromptTokens } from '../accounting/token-estimator.js';
 import { toGatewayError } from '../core/index.js';
 import type { ChatRequest, ChatResponse, GatewayError } from '../core/index.js';
 import { dispatch } from '../pipeline/dispatch.js';
@@ -40,13 +40,26 @@ export async function executeChat(options: {
   state.modelGroup = chat.model;
   state.estimatePromptTokens = () => estimatePromptTokens(chat);
   const request: ChatRequest = { ...chat, stream: false, includeUsage: false };
+  let release = (): void => {};
   try {
     const group = resolveModel({ name: chat.model, principal: options.principal, findGroup: (name) => services.router.group(name) });
+    const route = { hints: options.hints ?? {}, needs: null, request };
+    // The same policies as a direct call: the gateway-wide slot and the conditional rules.
+    if (services.concurrency) release = await services.concurrency.acquire({ priority: route.hints.priority ?? 'normal', signal: options.signal });
+    const rule = services.rules.rules.length === 0 ? null : services.rules.match({
+      model: group.name,
+      promptTokens: approximatePromptTokens(request),
+      needs: null,
+      hints: route.hints,
+      keyTier: options.principal.kind === 'key' ? options.principal.key.tier : null,
+      stream: false,
+    });
+    const groupName = rule && services.router.group(rule.rule.route) ? rule.rule.route : group.name;
     const response = await dispatch({
       router: services.router,
       retryPolicy: services.retryPolicy,
-      groupName: group.name,
-      route: { hints: options.hints ?? {}, needs: null, request },
+      groupName,
+      route,
       state,
       signal: options.signal,
       call: (deployment) =>
@@ -62,6 +75,8 @@ export async function executeChat(options: {
     const outcome = error.code === 'SY_ERR_CLIENT_DISCONNECTED' ? 'client_disconnected' : 'error';
     services.accountant.finish(state, { status: error.status, outcome, errorCode: error.code });
     return result(state, { response: null, error, costUsd: 0 });
+  } finally {
+    release();
   }
 }
 

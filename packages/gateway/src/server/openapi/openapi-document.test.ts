@@ -38,7 +38,8 @@ test('keys go as a bearer token or x-api-key; only the public paths need none', 
   assert.deepEqual([bearerAuth.type, bearerAuth.scheme], ['http', 'bearer']);
   assert.deepEqual([apiKeyAuth.type, apiKeyAuth.in, apiKeyAuth.name], ['apiKey', 'header', 'x-api-key']);
   for (const { path, operation } of operations) {
-    if (path.startsWith('/v1/')) assert.deepEqual(operation.security, [{ bearerAuth: [] }, { apiKeyAuth: [] }], path);
+    const needsKey = path.startsWith('/v1/') || path.startsWith('/api/ai/') || path.startsWith('/api/v1/ai/');
+    if (needsKey) assert.deepEqual(operation.security, [{ bearerAuth: [] }, { apiKeyAuth: [] }], path);
     else assert.deepEqual(operation.security, [], `${path} is public`);
   }
 });

@@ -4,6 +4,8 @@
  * names routes, so a test can keep the document and the registered routes in step.
  */
 
+import { AI_ENDPOINT_SCHEMAS } from './ai-endpoints-schemas.js';
+import { AI_ENDPOINT_PATHS, AI_ENDPOINT_TAG } from './ai-endpoints.js';
 import { ANTHROPIC_REQUEST_SCHEMAS } from './anthropic-messages-request.js';
 import { ANTHROPIC_RESPONSE_SCHEMAS } from './anthropic-messages-response.js';
 import { MESSAGES_OPERATION } from './anthropic-messages.js';
@@ -40,6 +42,7 @@ export function buildOpenApiDocument(options: { version: string }): OpenApiDocum
       { name: 'OpenAI', description: 'The OpenAI protocol: point an OpenAI SDK at `<gateway>/v1`.' },
       { name: 'Anthropic', description: 'The Anthropic protocol: point an Anthropic SDK at `<gateway>`.' },
       { name: 'Models', description: 'The model groups a key may use.' },
+      AI_ENDPOINT_TAG,
       { name: 'Operations', description: 'Probes for orchestrators and load balancers.' },
       { name: 'Documentation', description: 'This document and its browsable view.' },
       { name: 'Dashboard', description: 'The operator console (static files).' },
@@ -51,6 +54,7 @@ export function buildOpenApiDocument(options: { version: string }): OpenApiDocum
       '/v1/messages': { post: MESSAGES_OPERATION },
       '/v1/models': { get: LIST_MODELS_OPERATION },
       '/v1/models/{model}': { get: GET_MODEL_OPERATION },
+      ...AI_ENDPOINT_PATHS,
       ...OPS_OPERATIONS,
       '/dashboard/{file}': { get: DASHBOARD_FILE_OPERATION },
     },
@@ -64,6 +68,7 @@ export function buildOpenApiDocument(options: { version: string }): OpenApiDocum
         ...ANTHROPIC_RESPONSE_SCHEMAS,
         ...ERROR_SCHEMAS,
         ...OPS_SCHEMAS,
+        ...AI_ENDPOINT_SCHEMAS,
       },
       responses: errorResponseComponents(),
       parameters: PARAMETERS,
