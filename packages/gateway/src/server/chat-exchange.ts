@@ -7,7 +7,7 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { approximatePromptTokens, estimatePromptTokens } from '../accounting/token-estimator.js';
+import { estimatePromptTokens } from '../accounting/token-estimator.js';
 import { ruleLabel } from '../routing/conditional-rules.js';
 import type { RouteRequest } from '../routing/router.js';
 import { GatewayError, toGatewayError } from '../core/index.js';
@@ -17,7 +17,7 @@ import { resolveModel } from '../pipeline/resolve-model.js';
 import type { RequestState } from '../pipeline/request-state.js';
 import type { PassthroughResult } from '../providers/types.js';
 import type { InflightCall } from './inflight.js';
-import { routeRequestFor, takeFallbackOverride } from './route-request.js';
+import { matchRoutingRule, routeRequestFor, takeFallbackOverride } from './route-request.js';
 import { requireObjectBody, stateOf } from './request-context.js';
 import type { GatewayServices } from './services.js';
 import { openSse } from './sse-writer.js';
@@ -124,16 +124,8 @@ export function applyRoutingRules(options: {
   reply: FastifyReply;
 }): string {
   const { services, state, route } = options;
-  if (services.rules.rules.length === 0) return options.groupName;
-  const match = services.rules.match({
-    model: options.groupName,
-    promptTokens: route.request ? approximatePromptTokens(route.request) : 0,
-    needs: route.needs,
-    hints: route.hints,
-    keyTier: state.principal?.kind === 'key' ? state.principal.key.tier : null,
-    stream: state.stream,
-  });
-  if (!match || !services.router.group(match.rule.route)) return options.groupName;
+  const match = matchRoutingRule({ services, principal: state.principal, route, groupName: options.groupName, stream: state.stream });
+  if (!match) return options.groupName;
   options.reply.header('x-switchyard-rule', ruleLabel(match));
   return match.rule.route;
 }

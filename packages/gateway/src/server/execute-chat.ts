@@ -5,7 +5,7 @@
  * prompt out to several models and answer with one JSON document.
  */
 
-import { approximatePromptTokens, estimatePromptTokens } from '../accounting/token-estimator.js';
+import { estimatePromptTokens } from '../accounting/token-estimator.js';
 import { toGatewayError } from '../core/index.js';
 import type { ChatRequest, ChatResponse, GatewayError } from '../core/index.js';
 import { dispatch } from '../pipeline/dispatch.js';
@@ -13,6 +13,7 @@ import { createRequestState } from '../pipeline/request-state.js';
 import type { Principal } from '../pipeline/request-state.js';
 import { resolveModel } from '../pipeline/resolve-model.js';
 import type { RoutingHints } from '../routing/strategies/types.js';
+import { matchRoutingRule } from './route-request.js';
 import type { GatewayServices } from './services.js';
 
 export interface ExecutedChat {
@@ -46,15 +47,8 @@ export async function executeChat(options: {
     const route = { hints: options.hints ?? {}, needs: null, request };
     // The same policies as a direct call: the gateway-wide slot and the conditional rules.
     if (services.concurrency) release = await services.concurrency.acquire({ priority: route.hints.priority ?? 'normal', signal: options.signal });
-    const rule = services.rules.rules.length === 0 ? null : services.rules.match({
-      model: group.name,
-      promptTokens: approximatePromptTokens(request),
-      needs: null,
-      hints: route.hints,
-      keyTier: options.principal.kind === 'key' ? options.principal.key.tier : null,
-      stream: false,
-    });
-    const groupName = rule && services.router.group(rule.rule.route) ? rule.rule.route : group.name;
+    const rule = matchRoutingRule({ services, principal: options.principal, route, groupName: group.name, stream: false });
+    const groupName = rule ? rule.rule.route : group.name;
     const response = await dispatch({
       router: services.router,
       retryPolicy: services.retryPolicy,

@@ -6,6 +6,9 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 import { approximatePromptTokens } from '../accounting/token-estimator.js';
+import type { RuleMatch } from '../routing/conditional-rules.js';
+import type { Principal } from '../pipeline/request-state.js';
+import type { GatewayServices } from './services.js';
 import type { ChatRequest } from '../core/index.js';
 import { parseFallbackHeader } from '../routing/fallback-policy.js';
 import type { RouteRequest } from '../routing/router.js';
@@ -58,4 +61,25 @@ export function takeFallbackOverride(headers: IncomingHttpHeaders, body: Record<
     if (Array.isArray(fromBody)) return fromBody.filter((name): name is string => typeof name === 'string' && name.length > 0);
   }
   return parseFallbackHeader(headers['x-switchyard-fallbacks']);
+}
+
+/** The conditional rule that sends this request to another existing group, if any. */
+export function matchRoutingRule(options: {
+  services: GatewayServices;
+  principal: Principal | null;
+  route: RouteRequest;
+  groupName: string;
+  stream: boolean;
+}): RuleMatch | null {
+  const { services, route } = options;
+  if (services.rules.rules.length === 0) return null;
+  const match = services.rules.match({
+    model: options.groupName,
+    promptTokens: route.request ? approximatePromptTokens(route.request) : 0,
+    needs: route.needs,
+    hints: route.hints,
+    keyTier: options.principal?.kind === 'key' ? options.principal.key.tier : null,
+    stream: options.stream,
+  });
+  return match && services.router.group(match.rule.route) ? match : null;
 }
