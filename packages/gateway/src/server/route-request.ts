@@ -75,7 +75,8 @@ export function matchRoutingRule(options: {
   if (services.rules.rules.length === 0) return null;
   const match = services.rules.match({
     model: options.groupName,
-    promptTokens: route.request ? approximatePromptTokens(route.request) : 0,
+    // The needs already hold the prompt estimate (plus the output cap); no need to count twice.
+    promptTokens: route.needs ? route.needs.contextTokens - (route.request?.maxTokens ?? 0) : route.request ? approximatePromptTokens(route.request) : 0,
     needs: route.needs,
     hints: route.hints,
     keyTier: options.principal?.kind === 'key' ? options.principal.key.tier : null,

@@ -33,7 +33,7 @@ export interface ScoreRankerOptions {
   band: (bestScore: number) => number;
   /**
    * How far above the best score a recovering candidate may be and still get follow-up probes
-   * (default: any distance). A candidate that is worse for reasons other than its latency — the
+   * (default: no limit). A candidate that is worse for reasons other than its latency — the
    * expensive one under a strict budget — should not be probed on every latency wobble.
    */
   followUpBand?: (bestScore: number) => number;
