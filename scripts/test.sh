@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs the Debian packages the tests need when they are missing
-# (PostgreSQL server binaries), so that `npm ci && npm test` works on a fresh machine.
+# (PostgreSQL server binaries, redis-server), so that `npm ci && npm test` works on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

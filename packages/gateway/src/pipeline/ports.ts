@@ -35,8 +35,12 @@ export type UsageOutcome = 'success' | 'error' | 'client_disconnected';
 export interface UsageRow {
   requestId: string;
   createdAt: Date;
-  /** Null when the master key was used. */
+  /** Null when the master key or a dashboard user's token was used. */
   keyId: string | null;
+  /** The user behind the key or token, when known. */
+  userId?: string | null;
+  /** The team the key or user belongs to, when any. */
+  teamId?: string | null;
   protocol: InboundProtocol;
   endpoint: 'chat' | 'messages' | 'embeddings';
   /** The model name the client sent. */
@@ -70,3 +74,82 @@ export interface UsageRecorder {
 }
 
 export type { Usage };
+
+/* ---------------------------------------------------------------------------------------------
+ * Shared counters for rate limits and budgets. In-process by default; atomic in Redis when
+ * REDIS_URL is set, so that limits hold across replicas. Implemented in governance/limits/.
+ * ------------------------------------------------------------------------------------------- */
+
+/** One fixed-window counter to check and add to. Windows are aligned to multiples of windowMs since the epoch. */
+export interface WindowCounter {
+  /** Unique name of what is counted, e.g. `rl:key:key_abc:requests:900000`. */
+  key: string;
+  windowMs: number;
+  /** Most `amount` the window may hold. */
+  limit: number;
+  /** What this request adds (1 for requests, estimated tokens for tokens). */
+  amount: number;
+}
+
+export interface WindowCounterState {
+  key: string;
+  limit: number;
+  /** Count in the current window after this call (unchanged when the call was refused). */
+  used: number;
+  remaining: number;
+  /** Epoch ms at which the current window ends. */
+  resetAtMs: number;
+}
+
+export interface CounterStore {
+  /**
+   * All or nothing: when every counter stays within its limit after adding its amount, adds to all
+   * and answers allowed; otherwise adds to none, and `blocked` names the counters that would overflow.
+   */
+  take(counters: readonly WindowCounter[], nowMs: number): Promise<{ allowed: boolean; states: WindowCounterState[]; blocked: string[] }>;
+  /** Adds without checking (token counts settled after the answer; may be negative to give back). */
+  add(counters: ReadonlyArray<Pick<WindowCounter, 'key' | 'windowMs' | 'amount'>>, nowMs: number): Promise<void>;
+}
+
+/** A budget as the data plane applies it: a limit in USD over the current period. */
+export interface BudgetWindow {
+  budgetId: string;
+  /** Shown in the rejection message, e.g. `team "research" monthly budget`. */
+  label: string;
+  limitUsd: number;
+  /** Identifies the current period (its start, epoch ms, as text); a new period starts from zero. */
+  periodKey: string;
+  /** Epoch ms at which the current period ends (the reset time named in the rejection). */
+  resetAtMs: number;
+}
+
+export interface BudgetReservation {
+  id: string;
+  amountUsd: number;
+  budgets: ReadonlyArray<Pick<BudgetWindow, 'budgetId' | 'periodKey' | 'resetAtMs'>>;
+}
+
+export type BudgetReserveResult =
+  | { ok: true; reservation: BudgetReservation }
+  | { ok: false; budget: BudgetWindow; spentUsd: number; reservedUsd: number };
+
+export interface BudgetLedger {
+  /**
+   * All or nothing: reserves amountUsd against every budget when spent + reserved + amount stays
+   * within each limit; otherwise reserves nothing and names the first budget that would overflow.
+   * (A request is refused only when its own worst case does not fit, so concurrent requests can
+   * overshoot by no more than what is already in flight.)
+   */
+  reserve(budgets: readonly BudgetWindow[], amountUsd: number): Promise<BudgetReserveResult>;
+  /** Turns a reservation into spend of actualUsd (which may be more or less than reserved). */
+  settle(reservation: BudgetReservation, actualUsd: number): Promise<void>;
+  /** Gives a reservation back (the request failed before anything was billed). */
+  release(reservation: BudgetReservation): Promise<void>;
+  /** Spend and outstanding reservations of one budget in one period. */
+  read(budgetId: string, periodKey: string): Promise<{ spentUsd: number; reservedUsd: number }>;
+  /**
+   * Sets the spend of a period when the ledger holds none yet (at start-up, from the usage table,
+   * so a restart does not forget what was spent). Never lowers spend already counted.
+   */
+  seed(budgetId: string, periodKey: string, spentUsd: number, resetAtMs: number): Promise<void>;
+}
