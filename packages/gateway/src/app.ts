@@ -11,15 +11,19 @@ import { createDeploymentFacts } from './accounting/deployment-facts.js';
 import { PriceCatalog } from './accounting/price-catalog.js';
 import type { ResolvedConfig } from './config/index.js';
 import { createAccountant } from './pipeline/account.js';
-import { createAuthenticator } from './pipeline/authenticate.js';
+import { createAuthenticator, createKeyResolver } from './pipeline/authenticate.js';
+import { assembleGovernance } from './governance/assemble.js';
+import { registerManagementRoutes } from './server/management/index.js';
 import { hashKey } from './pipeline/key-hash.js';
 import { createProviderAdapters } from './providers/registry.js';
 import { UpstreamHttp } from './providers/shared/http.js';
 import { RuleSet } from './routing/conditional-rules.js';
 import { ConcurrencyLimiter } from './routing/concurrency-limiter.js';
+import { HealthProber } from './routing/health-prober.js';
 import { createRetryPolicy } from './routing/retry-policy.js';
 import { Router } from './routing/router.js';
 import { buildServer } from './server/build-server.js';
+import { createDeploymentProbe } from './server/deployment-probe.js';
 import { InflightRegistry } from './server/inflight.js';
 import type { GatewayServices } from './server/services.js';
 import {
@@ -43,6 +47,8 @@ export interface Gateway {
   usage: UsageRepository;
   keys: KeysRepository;
   recorder: BatchingUsageRecorder;
+  /** Routing state (breakers, stats, deployment slots), for the management API and tests. */
+  router: Router;
   /** The master key generated at this start (first start without SWITCHYARD_MASTER_KEY), or null. */
   generatedMasterKey: string | null;
   /** Starts listening; resolves to the address, e.g. http://127.0.0.1:3000. */
@@ -69,6 +75,8 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
   });
   const prices = new PriceCatalog();
   warnAboutUnpricedModels(config, prices, logger);
+  const resolveSecret = createKeyResolver({ masterKeyHash, keys, cacheTtlMs: 2_000 });
+  const governance = await assembleGovernance({ config, database, keys, masterKeyHash, resolveSecret, providers: config.providers, logger });
   const http = new UpstreamHttp();
   let stopping = false;
   const inflight = new InflightRegistry();
@@ -78,6 +86,8 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
       strategy: config.routing.strategy,
       fallbacks: { fallbacks: config.routing.fallbacks, byClass: config.routing.fallbacksByClass, defaultFallbacks: config.routing.defaultFallbacks },
       maxAttempts: config.routing.maxAttempts,
+      slots: { maxQueue: config.server.maxQueue, maxQueueWaitMs: config.server.maxQueueWaitMs },
+      tierPriority: config.routing.tierPriority,
       facts: createDeploymentFacts(prices),
       breaker: {
         ...config.routing.breaker,
@@ -102,7 +112,9 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     }),
     adapters: createProviderAdapters(),
     http,
-    authenticate: createAuthenticator({ masterKeyHash, keys, cacheTtlMs: 2_000 }),
+    authenticate: createAuthenticator({ resolve: resolveSecret }),
+    authorizeApi: governance.authorizeApi,
+    governance: { policy: governance.loader.policy, counters: governance.counters, ledger: governance.ledger, prices },
     accountant: createAccountant({ prices, recorder }),
     inflight,
     providers: config.providers,
@@ -127,10 +139,29 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     logger: logger as unknown as FastifyBaseLogger,
   };
   const server = buildServer({ services, logger: logger as unknown as FastifyBaseLogger });
+  registerManagementRoutes(server, {
+    ...governance.repositories,
+    ledger: governance.ledger,
+    counters: governance.counters,
+    policy: governance.loader,
+    governance: config.governance,
+    sessions: governance.sessions,
+    forgetKey: (keyId) => resolveSecret.forget(keyId),
+  });
+  const prober = new HealthProber({
+    router: services.router,
+    groups: config.models,
+    probe: createDeploymentProbe({ adapters: services.adapters, http }),
+    // Debug only: a down deployment fails every probe, and its breaker's transitions are logged at warn.
+    onProbe: (event) => {
+      if (!event.ok && !event.skipped && event.error) logger.debug({ deploymentId: event.deploymentId, code: event.error.code, message: event.error.message }, 'health probe failed');
+    },
+  });
 
   let shuttingDown: Promise<void> | null = null;
   const shutdown = async (): Promise<void> => {
     stopping = true;
+    await prober.stop();
     const closing = server.close();
     const drained = await inflight.drain(config.server.shutdownGraceMs);
     if (!drained) {
@@ -141,6 +172,7 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
     server.server.closeAllConnections();
     await recorder.close();
+    await governance.close();
     await http.close();
     await database.close();
     logger.info({ usage: recorder.stats() }, 'switchyard stopped');
@@ -153,9 +185,11 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     usage,
     keys,
     recorder,
+    router: services.router,
     generatedMasterKey,
     async listen() {
       await server.listen({ port: config.server.port, host: config.server.host });
+      prober.start();
       const address = server.server.address();
       const port = typeof address === 'object' && address ? address.port : config.server.port;
       const host = config.server.host === '0.0.0.0' || config.server.host === '::' ? 'localhost' : config.server.host;

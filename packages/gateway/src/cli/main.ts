@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-/** The `switchyard` command: start, config check, keys, migrate. Each subcommand has --help. */
+/** The `switchyard` command: start, config check, keys, users, teams, migrate. Each subcommand has --help. */
 
 import { Command } from 'commander';
 import { checkConfig, loadConfig } from '../config/index.js';
 import { migrateToLatest, openDatabase } from '../store/index.js';
 import { runKeysCreate, runKeysList, runKeysRevoke } from './keys-command.js';
+import { runTeamsCreate, runTeamsList } from './teams-command.js';
+import { runUsersCreate, runUsersList } from './users-command.js';
 import { print, printError } from './output.js';
 import { runStart } from './start-command.js';
 import { VERSION } from './version.js';
@@ -60,6 +62,41 @@ keys
   .argument('<id-or-prefix>', 'the key id (key_…) or prefix (sy-…)')
   .option('-c, --config <file>', 'config file (for the database URL)')
   .action(runKeysRevoke);
+
+const users = program.command('users').description('Create and list dashboard and API users');
+users
+  .command('create')
+  .description('Create a user; without --password-stdin a strong password is generated and printed once')
+  .requiredOption('--email <email>', 'the login email (stored lower-cased)')
+  .requiredOption('--role <role>', 'admin, supervisor, developer, operations or viewer')
+  .option('--name <name>', 'display name')
+  .option('--team <team>', 'team id or name (create it first with: switchyard teams create NAME)')
+  .option('--password-stdin', 'read the password from standard input (at least 12 characters)')
+  .option('-c, --config <file>', 'config file (for the database URL)')
+  .option('--json', 'print JSON')
+  .action(runUsersCreate);
+users
+  .command('list')
+  .description('List users (never their passwords)')
+  .option('--team <team>', 'only members of this team (id or name)')
+  .option('-c, --config <file>', 'config file (for the database URL)')
+  .option('--json', 'print JSON')
+  .action(runUsersList);
+
+const teams = program.command('teams').description('Create and list teams');
+teams
+  .command('create')
+  .description('Create a team')
+  .argument('<name>', 'the team name (unique)')
+  .option('-c, --config <file>', 'config file (for the database URL)')
+  .option('--json', 'print JSON')
+  .action(runTeamsCreate);
+teams
+  .command('list')
+  .description('List teams with their member counts')
+  .option('-c, --config <file>', 'config file (for the database URL)')
+  .option('--json', 'print JSON')
+  .action(runTeamsList);
 
 program
   .command('migrate')

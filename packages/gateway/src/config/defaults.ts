@@ -24,4 +24,6 @@ export const DEFAULTS = {
   usageFlushIntervalMs: 250,
   usageQueueLimit: 100_000,
   configFileName: 'switchyard.yaml',
+  healthCheckIntervalMs: 30_000,
+  healthCheckTimeoutMs: 5_000,
 } as const;

@@ -1,6 +1,6 @@
 /**
  * Settings the environment overrides (DESIGN.md, "Start"): PORT, SWITCHYARD_MASTER_KEY,
- * DATABASE_URL, REDIS_URL, JWT_SECRET, WEBSOCKET_PORT, SWITCHYARD_LOG_LEVEL. They win over the file.
+ * DATABASE_URL, REDIS_URL, JWT_SECRET, SWITCHYARD_ENCRYPTION_KEY, WEBSOCKET_PORT, SWITCHYARD_LOG_LEVEL. They win over the file.
  */
 
 import { envValue } from './env-values.js';
@@ -14,6 +14,7 @@ export interface EnvOverrides {
   databaseUrl?: string;
   redisUrl?: string;
   jwtSecret?: string;
+  encryptionKey?: string;
   websocketPort?: number;
   logLevel?: LogLevel;
   problems: string[];
@@ -35,6 +36,7 @@ export function readEnvOverrides(env: Env): EnvOverrides {
     databaseUrl: envValue(env, 'DATABASE_URL'),
     redisUrl,
     jwtSecret: envValue(env, 'JWT_SECRET'),
+    encryptionKey: envValue(env, 'SWITCHYARD_ENCRYPTION_KEY'),
     websocketPort: readPort(env, 'WEBSOCKET_PORT', problems),
     logLevel: logLevel !== undefined && isLogLevel(logLevel) ? logLevel : undefined,
     problems,

@@ -11,3 +11,6 @@ export type { ConfigFile } from './schema.js';
 export { interpolate } from './interpolate.js';
 export type { Env } from './interpolate.js';
 export { parseByteSize } from './byte-size.js';
+export { DEFAULT_TIERS } from './governance-config.js';
+export type { GovernanceConfig, TierSpec, ScopedLimitSpec, BudgetSpec, LimitSpec } from './governance-config.js';
+export { parseDuration } from './duration.js';

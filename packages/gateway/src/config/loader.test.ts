@@ -74,6 +74,7 @@ describe('loadConfig', () => {
       defaultFallbacks: [],
       rules: [],
       maxAttempts: 4,
+      tierPriority: { enterprise: 'high', premium: 'normal', standard: 'low' },
       retries: { maxPerDeployment: 1, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 10_000 },
       breaker: { failureThreshold: 5, errorRateThreshold: 0.5, minimumRequests: 10, windowMs: 30_000, cooldownMs: 30_000 },
     });

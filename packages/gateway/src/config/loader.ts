@@ -12,6 +12,8 @@ import { resolveFileProviders } from './file-providers.js';
 import { formatIssues } from './format-problems.js';
 import { rawProviderReferenceProblems } from './raw-references.js';
 import { ruleProblems } from '../routing/conditional-rules.js';
+import { DEFAULT_TIER_PRIORITY } from '../routing/request-priority.js';
+import { resolveGovernance } from './governance-config.js';
 import { checkStrategies } from './strategies.js';
 import { interpolate } from './interpolate.js';
 import type { Env } from './interpolate.js';
@@ -100,6 +102,8 @@ function assemble(input: { file: ConfigFile; options: LoadConfigOptions; sourceF
     if (!groupNames.has(name)) problems.push(`routing.defaultFallbacks[${index}]: unknown model group "${name}"`);
   });
   problems.push(...checkStrategies(file));
+  const governance = resolveGovernance(file.governance, groupNames);
+  problems.push(...governance.problems);
 
   const overrides = readEnvOverrides(env);
   problems.push(...overrides.problems);
@@ -124,12 +128,14 @@ function assemble(input: { file: ConfigFile; options: LoadConfigOptions; sourceF
     database: { url: databaseUrl },
     ...(overrides.redisUrl === undefined ? {} : { redisUrl: overrides.redisUrl }),
     ...(overrides.jwtSecret === undefined ? {} : { jwtSecret: overrides.jwtSecret }),
+    ...(overrides.encryptionKey === undefined ? {} : { encryptionKey: overrides.encryptionKey }),
     ...(overrides.websocketPort === undefined ? {} : { websocketPort: overrides.websocketPort }),
     providers,
     models,
-    routing: { ...file.routing },
+    routing: { ...file.routing, tierPriority: { ...DEFAULT_TIER_PRIORITY, ...file.routing.tierPriority } },
     logging: { level: overrides.logLevel ?? file.logging.level, bodies: file.logging.bodies },
     usage: { ...file.usage },
+    governance: governance.governance,
     usingSimulatorFallback: noProviders,
     sourceFile,
   };

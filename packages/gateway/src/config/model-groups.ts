@@ -47,7 +47,21 @@ export function resolveFileGroups(input: {
         return;
       }
       seenIds.add(id);
-      deployments.push({ id, provider, model: item.model, weight: item.weight, price: item.price, defaultMaxTokens: item.maxTokens });
+      deployments.push({
+        id,
+        // Own timeouts: a copy of the provider's settings, so that every adapter and the HTTP layer honour them.
+        provider: item.timeouts === undefined ? provider : { ...provider, timeouts: { ...provider.timeouts, ...definedOnly(item.timeouts) } },
+        model: item.model,
+        weight: item.weight,
+        price: item.price,
+        defaultMaxTokens: item.maxTokens,
+        ...definedOnly({
+          maxConcurrentRequests: item.maxConcurrentRequests,
+          maxQueue: item.maxQueue,
+          maxQueueWaitMs: item.maxQueueWaitMs,
+          healthCheck: item.healthCheck,
+        }),
+      });
     });
     groups.push({ name: entry.name, deployments, source: 'config', ...(entry.strategy === undefined ? {} : { strategy: entry.strategy }) });
   });
@@ -97,4 +111,9 @@ export function checkFallbacks(
     });
   }
   return problems;
+}
+
+/** The fields whose value is set (optional fields stay absent rather than `undefined`). */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
 }

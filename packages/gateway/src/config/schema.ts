@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { WIRE_PROTOCOLS } from '../core/index.js';
 import { parseByteSize } from './byte-size.js';
 import { DEFAULTS } from './defaults.js';
+import { governanceSchema } from './governance-schema.js';
 import { LOG_LEVELS } from './types.js';
 
 /** Accepts a number or its text form ("3000" after interpolation). */
@@ -70,6 +71,21 @@ const deploymentSchema = z.strictObject({
   id: text.optional(),
   price: priceSchema.optional(),
   maxTokens: positiveInt.default(DEFAULTS.maxTokens),
+  /** Requests in flight on this deployment at once; 0 or absent = unlimited. */
+  maxConcurrentRequests: numeric(z.number().int().min(0)).optional(),
+  /** Waiters for this deployment's slot; absent = server.maxQueue. */
+  maxQueue: numeric(z.number().int().min(0)).optional(),
+  /** Longest wait for this deployment's slot; absent = server.maxQueueWaitMs. */
+  maxQueueWaitMs: milliseconds.optional(),
+  /** Overrides the provider's timeouts for this deployment only. */
+  timeouts: timeoutsSchema.optional(),
+  /** Active health probes; off when absent. */
+  healthCheck: z
+    .strictObject({
+      intervalMs: positiveInt.default(DEFAULTS.healthCheckIntervalMs),
+      timeoutMs: positiveInt.default(DEFAULTS.healthCheckTimeoutMs),
+    })
+    .optional(),
 });
 
 /** A value or a non-empty list of values (`useCase: code` or `useCase: [code, analysis]`); always a list after parsing. */
@@ -159,6 +175,8 @@ export const configFileSchema = z.strictObject({
       rules: z.array(routingRuleSchema).default([]),
       /** Most deployments tried for one request, fallbacks included. */
       maxAttempts: positiveInt.default(4),
+      /** Key tier → queue priority when a request sends no priority hint; merged over the defaults. */
+      tierPriority: z.record(text, z.enum(['high', 'normal', 'low'])).default({}),
       retries: z
         .strictObject({
           maxPerDeployment: numeric(z.number().int().min(0)).default(1),
@@ -178,6 +196,7 @@ export const configFileSchema = z.strictObject({
         .prefault({}),
     })
     .prefault({}),
+  governance: governanceSchema,
   logging: z
     .strictObject({
       level: z.enum(LOG_LEVELS).default(DEFAULTS.logLevel),

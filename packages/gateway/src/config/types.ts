@@ -2,6 +2,8 @@
 
 import type { ModelGroup, ProviderSettings } from '../core/index.js';
 import type { RoutingRule } from '../routing/conditional-rules.js';
+import type { TierPriority } from '../routing/request-priority.js';
+import type { GovernanceConfig } from './governance-config.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -23,6 +25,8 @@ export interface ResolvedConfig {
   database: { url: string };
   redisUrl?: string;
   jwtSecret?: string;
+  /** Key for provider credentials stored through the API (SWITCHYARD_ENCRYPTION_KEY). */
+  encryptionKey?: string;
   /** Optional second port for the live feed. */
   websocketPort?: number;
   /** File providers first, then those detected from the environment, then the simulator fallback. */
@@ -39,6 +43,8 @@ export interface ResolvedConfig {
     defaultFallbacks: string[];
     /** Most deployments tried for one request, fallbacks included. */
     maxAttempts: number;
+    /** Key tier → queue priority (defaults merged with the file's), for requests without a priority hint. */
+    tierPriority: TierPriority;
     /** Conditional routing rules, first match wins. */
     rules: RoutingRule[];
     retries: { maxPerDeployment: number; baseDelayMs: number; maxDelayMs: number; maxRetryAfterMs: number };
@@ -46,6 +52,8 @@ export interface ResolvedConfig {
   };
   logging: { level: LogLevel; bodies: boolean };
   usage: { batchSize: number; flushIntervalMs: number; queueLimit: number };
+  /** Key tiers, rate limits, budgets and session lifetimes from the `governance:` section. */
+  governance: GovernanceConfig;
   /** True when no provider was configured or detected and the simulator stands in. */
   usingSimulatorFallback: boolean;
   /** Absolute path of the file read, or null when none was. */

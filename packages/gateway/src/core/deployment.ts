@@ -64,9 +64,22 @@ export interface PriceOverride {
   cachedInputPerMTok?: number;
 }
 
+/** Active health probes of one deployment (off unless configured). */
+export interface HealthCheckSettings {
+  /** Time between the starts of two probes, ms. */
+  intervalMs: number;
+  /** Longest a probe may take before it counts as a timeout, ms. */
+  timeoutMs: number;
+}
+
 export interface Deployment {
   /** Stable id: `<provider>/<model>` unless configured. */
   id: string;
+  /**
+   * The provider's settings as this deployment uses them: when the deployment sets its own
+   * timeouts, a copy of the provider's settings with those timeouts (same id), so that every
+   * adapter honours them without knowing about deployments.
+   */
   provider: ProviderSettings;
   /** The model name sent upstream. */
   model: string;
@@ -74,6 +87,14 @@ export interface Deployment {
   price?: PriceOverride;
   /** Default max output tokens when a protocol requires one and the client sent none. */
   defaultMaxTokens: number;
+  /** Most requests in flight on this deployment at once; undefined or 0 = unlimited. */
+  maxConcurrentRequests?: number;
+  /** Requests that may wait for this deployment's slot; undefined = the server's `maxQueue`. */
+  maxQueue?: number;
+  /** Longest wait for this deployment's slot, ms; undefined = the server's `maxQueueWaitMs`. */
+  maxQueueWaitMs?: number;
+  /** Active health probes; undefined = passive health only. */
+  healthCheck?: HealthCheckSettings;
 }
 
 export interface ModelGroup {

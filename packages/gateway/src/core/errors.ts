@@ -13,6 +13,11 @@ export const ERROR_CODES = {
   SY_ERR_KEY_REVOKED: { status: 401, retryable: false },
   SY_ERR_KEY_EXPIRED: { status: 401, retryable: false },
   SY_ERR_MODEL_FORBIDDEN: { status: 403, retryable: false },
+  SY_ERR_FORBIDDEN: { status: 403, retryable: false },
+  SY_ERR_NOT_FOUND: { status: 404, retryable: false },
+  SY_ERR_CONFLICT: { status: 409, retryable: false },
+  SY_ERR_RATE_LIMITED: { status: 429, retryable: true },
+  SY_ERR_BUDGET_EXCEEDED: { status: 429, retryable: false },
   SY_ERR_MODEL_NOT_FOUND: { status: 404, retryable: false },
   SY_ERR_ROUTE_NOT_FOUND: { status: 404, retryable: false },
   SY_ERR_UNSUPPORTED_OPERATION: { status: 400, retryable: false },
@@ -50,6 +55,8 @@ export interface GatewayErrorOptions {
   retryAfterMs?: number;
   /** Overrides the code's default retryability. */
   retryable?: boolean;
+  /** Extra response headers the error carries (x-ratelimit-* on a rate-limit rejection). */
+  headers?: Record<string, string>;
   cause?: unknown;
 }
 
@@ -61,6 +68,7 @@ export class GatewayError extends Error {
   readonly upstreamStatus: number | undefined;
   readonly retryAfterMs: number | undefined;
   readonly retryable: boolean;
+  readonly headers: Record<string, string> | undefined;
 
   constructor(code: ErrorCode, message: string, options: GatewayErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -72,6 +80,7 @@ export class GatewayError extends Error {
     this.provider = options.provider;
     this.upstreamStatus = options.upstreamStatus;
     this.retryAfterMs = options.retryAfterMs;
+    this.headers = options.headers;
   }
 
   /** Whether the failure was the upstream's (as opposed to the client's request or our own). */

@@ -4,6 +4,7 @@ import { PriceCatalog } from '../accounting/price-catalog.js';
 import type { Deployment } from '../core/index.js';
 import { createAccountant } from './account.js';
 import { MemoryUsageRecorder } from './memory-ports.js';
+import type { KeyRecord } from './ports.js';
 import { createRequestState } from './request-state.js';
 
 const deployment = {
@@ -61,4 +62,41 @@ test('a request that failed before any upstream answered costs nothing; unauthen
   const anonymous = createRequestState({ requestId: 'req_2', protocol: 'openai', endpoint: 'chat' });
   assert.equal(accountant.finish(anonymous, { status: 401, outcome: 'error', errorCode: 'SY_ERR_UNAUTHENTICATED' }), null);
   assert.equal(recorder.rows.length, 1);
+});
+
+test('the row names the key, user and team behind the request (a key, or a signed-in user); the master key has none', () => {
+  const { recorder, accountant, state } = setup();
+  const key: KeyRecord = {
+    id: 'key_1',
+    name: 'research bot',
+    prefix: 'sy-abc',
+    models: null,
+    scopes: ['data'],
+    tier: 'standard',
+    teamId: 'team_research',
+    userId: 'user_ada',
+    createdAt: new Date(0),
+    expiresAt: null,
+    revokedAt: null,
+  };
+  state.principal = { kind: 'key', key };
+  accountant.finish(state, { status: 200, outcome: 'success', errorCode: null });
+  const unowned = createRequestState({ requestId: 'req_2', protocol: 'openai', endpoint: 'chat' });
+  unowned.principal = { kind: 'key', key: { ...key, id: 'key_2', teamId: null, userId: null } };
+  accountant.finish(unowned, { status: 200, outcome: 'success', errorCode: null });
+  const master = createRequestState({ requestId: 'req_3', protocol: 'openai', endpoint: 'chat' });
+  master.principal = { kind: 'master' };
+  accountant.finish(master, { status: 200, outcome: 'success', errorCode: null });
+  const dashboardUser = createRequestState({ requestId: 'req_4', protocol: 'openai', endpoint: 'chat' });
+  dashboardUser.principal = { kind: 'user', user: { id: 'user_bob', email: 'bob@example.com', role: 'developer', teamId: 'team_ops', sessionId: 's1' } };
+  accountant.finish(dashboardUser, { status: 200, outcome: 'success', errorCode: null });
+  assert.deepEqual(
+    recorder.rows.map((row) => [row.keyId, row.userId, row.teamId]),
+    [
+      ['key_1', 'user_ada', 'team_research'],
+      ['key_2', null, null],
+      [null, null, null],
+      [null, 'user_bob', 'team_ops'],
+    ],
+  );
 });

@@ -1,14 +1,15 @@
 /**
  * Stage: account. Turns a finished request's state into its one usage row: tokens from the
  * provider where it gave them, estimated otherwise; cost from the price catalogue; timings.
- * Recording is a queue push, so the request path never waits on the database.
+ * Recording is a queue push, so the request path never waits on the database. The row names its
+ * owner (key, user, team) so that spend can be aggregated and budgets seeded per owner.
  */
 
 import type { PriceCatalog } from '../accounting/price-catalog.js';
 import { estimateTextTokens } from '../accounting/token-estimator.js';
 import type { Usage } from '../core/index.js';
 import type { UsageOutcome, UsageRecorder, UsageRow } from './ports.js';
-import type { RequestState } from './request-state.js';
+import type { Principal, RequestState } from './request-state.js';
 
 export interface Accountant {
   /** Writes the request's usage row once; later calls for the same request are ignored. */
@@ -22,10 +23,13 @@ export function createAccountant(options: { prices: PriceCatalog; recorder: Usag
       state.recorded = true;
       const usage = completeUsage(state, result.outcome);
       const now = performance.now();
+      const owner = ownerOf(state.principal);
       const row: UsageRow = {
         requestId: state.requestId,
         createdAt: state.receivedAt,
-        keyId: state.principal.kind === 'key' ? state.principal.key.id : null,
+        keyId: owner.keyId,
+        userId: owner.userId,
+        teamId: owner.teamId,
         protocol: state.protocol,
         endpoint: state.endpoint,
         modelGroup: state.modelGroup ?? '',
@@ -46,9 +50,30 @@ export function createAccountant(options: { prices: PriceCatalog; recorder: Usag
         attempts: state.attempts,
       };
       options.recorder.record(row);
+      if (state.afterRecord) for (const settle of state.afterRecord) settle(row);
       return row;
     },
   };
+}
+
+interface UsageOwner {
+  keyId: string | null;
+  userId: string | null;
+  teamId: string | null;
+}
+
+const MASTER_OWNER: Readonly<UsageOwner> = Object.freeze({ keyId: null, userId: null, teamId: null });
+
+/** Who the row is charged to. A new Principal kind is one more case here (the switch is exhaustive). */
+function ownerOf(principal: Principal): Readonly<UsageOwner> {
+  switch (principal.kind) {
+    case 'master':
+      return MASTER_OWNER;
+    case 'key':
+      return { keyId: principal.key.id, userId: principal.key.userId, teamId: principal.key.teamId };
+    case 'user':
+      return { keyId: null, userId: principal.user.id, teamId: principal.user.teamId };
+  }
 }
 
 /** The provider's usage when it gave one; otherwise an estimate of what was sent and received. */

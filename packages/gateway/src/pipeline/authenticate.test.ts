@@ -56,7 +56,7 @@ test('master key, virtual key, missing, unknown, revoked, expired, management-on
   assert.equal(await code(authenticate({ 'x-api-key': 'sy-nope' })), 'SY_ERR_UNAUTHENTICATED:401');
   assert.equal(await code(authenticate({ 'x-api-key': 'sy-revoked' })), 'SY_ERR_KEY_REVOKED:401');
   assert.equal(await code(authenticate({ 'x-api-key': 'sy-expired' })), 'SY_ERR_KEY_EXPIRED:401');
-  assert.equal(await code(authenticate({ 'x-api-key': 'sy-admin' })), 'SY_ERR_MODEL_FORBIDDEN:403');
+  assert.equal(await code(authenticate({ 'x-api-key': 'sy-admin' })), 'SY_ERR_FORBIDDEN:403');
 });
 
 test('verified keys are cached and keep working while the store is down; unknown keys get 503 then', async () => {

@@ -34,7 +34,14 @@ export function extractKey(headers: Record<string, string | string[] | undefined
   return null;
 }
 
-export function createAuthenticator(options: AuthenticatorOptions): Authenticate {
+/** Resolves a secret to the master key or a stored key (revoked and expired keys refused), any scope. */
+export interface ResolveSecret {
+  (secret: string): Promise<Principal>;
+  /** Drops a key from the cache at once (after it was revoked, rotated or changed on this replica). */
+  forget(keyId: string): void;
+}
+
+export function createKeyResolver(options: AuthenticatorOptions): ResolveSecret {
   const now = options.now ?? Date.now;
   const cacheSize = options.cacheSize ?? 10_000;
   const cache = new Map<string, { key: KeyRecord; until: number }>();
@@ -58,14 +65,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticate
     return key;
   };
 
-  return async function authenticate(headers) {
-    const secret = extractKey(headers);
-    if (secret === null) {
-      throw new GatewayError(
-        'SY_ERR_UNAUTHENTICATED',
-        'Missing API key. Send it as "Authorization: Bearer <key>" or "x-api-key: <key>".',
-      );
-    }
+  const resolve = async (secret: string): Promise<Principal> => {
     const hash = hashKey(secret);
     if (sameHash(hash, options.masterKeyHash)) return { kind: 'master' };
     const key = await lookup(hash);
@@ -76,9 +76,29 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticate
     if (key.expiresAt && key.expiresAt.getTime() <= now()) {
       throw new GatewayError('SY_ERR_KEY_EXPIRED', `API key ${key.prefix}… expired at ${key.expiresAt.toISOString()}.`);
     }
-    if (!key.scopes.includes('data')) {
-      throw new GatewayError('SY_ERR_MODEL_FORBIDDEN', `API key ${key.prefix}… may not call the data plane.`, { status: 403 });
-    }
     return { kind: 'key', key };
+  };
+  return Object.assign(resolve, {
+    forget(keyId: string) {
+      for (const [hash, entry] of cache) if (entry.key.id === keyId) cache.delete(hash);
+    },
+  });
+}
+
+export function missingKeyError(): GatewayError {
+  return new GatewayError('SY_ERR_UNAUTHENTICATED', 'Missing API key. Send it as "Authorization: Bearer <key>" or "x-api-key: <key>".');
+}
+
+/** The data plane's authenticator: the master key, or a valid key whose scopes include `data`. */
+export function createAuthenticator(options: AuthenticatorOptions | { resolve: ResolveSecret }): Authenticate {
+  const resolve = 'resolve' in options ? options.resolve : createKeyResolver(options);
+  return async function authenticate(headers) {
+    const secret = extractKey(headers);
+    if (secret === null) throw missingKeyError();
+    const principal = await resolve(secret);
+    if (principal.kind === 'key' && !principal.key.scopes.includes('data')) {
+      throw new GatewayError('SY_ERR_FORBIDDEN', `API key ${principal.key.prefix}… is scoped to the management API and may not call the data plane.`);
+    }
+    return principal;
   };
 }

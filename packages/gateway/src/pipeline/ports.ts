@@ -22,6 +22,8 @@ export interface KeyRecord {
   createdAt: Date;
   expiresAt: Date | null;
   revokedAt: Date | null;
+  /** The role a management-scoped key acts with on /api (a Role name); null or absent means admin. */
+  role?: string | null;
 }
 
 export interface KeyLookup {
@@ -152,4 +154,40 @@ export interface BudgetLedger {
    * so a restart does not forget what was spent). Never lowers spend already counted.
    */
   seed(budgetId: string, periodKey: string, spentUsd: number, resetAtMs: number): Promise<void>;
+}
+
+/** Who and what a request is, as rate limits and budgets see it. */
+export interface RequestSubject {
+  keyId: string | null;
+  userId: string | null;
+  teamId: string | null;
+  /** The key's tier; null for the master key and dashboard users. */
+  tier: string | null;
+  ip: string;
+  /** The model group the client asked for. */
+  model: string;
+}
+
+/** One rate limit as it applies to one request: a counter with its key already built. */
+export interface LimitRule {
+  /** Counter key, unique per limit and subject (`rl:key:key_abc:*:requests:900000`). */
+  counterKey: string;
+  /** Names the limit in the 429 message (`tier "standard": 100 requests per 15m for key key_abc`). */
+  label: string;
+  metric: 'requests' | 'tokens';
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * What limits and budgets apply to a request. Answered from an in-memory snapshot (config plus
+ * what the management API stored), so the hot path makes no database query for it.
+ */
+export interface GovernancePolicy {
+  limitsFor(subject: RequestSubject): LimitRule[];
+  budgetsFor(subject: RequestSubject, nowMs: number): BudgetWindow[];
+  /** Null when the subject may use the model; otherwise why not (tier model access). */
+  modelDenied(subject: RequestSubject): string | null;
+  /** Called after a budget was charged, to emit threshold events (50/80/100 %). */
+  budgetCharged?(budget: BudgetWindow, spentUsd: number): void;
 }

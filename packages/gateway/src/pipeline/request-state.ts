@@ -6,7 +6,16 @@
 import type { Deployment, InboundProtocol, Usage } from '../core/index.js';
 import type { KeyRecord, UsageRow } from './ports.js';
 
-export type Principal = { kind: 'master' } | { kind: 'key'; key: KeyRecord };
+/** A dashboard user signed in with a token (JWT) from POST /api/auth/login. */
+export interface UserPrincipal {
+  id: string;
+  email: string;
+  role: string;
+  teamId: string | null;
+  sessionId: string;
+}
+
+export type Principal = { kind: 'master' } | { kind: 'key'; key: KeyRecord } | { kind: 'user'; user: UserPrincipal };
 
 export interface RequestState {
   requestId: string;
@@ -30,6 +39,10 @@ export interface RequestState {
   outputText: string;
   /** True once the usage row was written, so that no request gets two. */
   recorded: boolean;
+  /** Extra headers for the answer (x-ratelimit-*), set by the stages before dispatch. */
+  responseHeaders: Record<string, string> | null;
+  /** Run once the usage row exists: settle budget reservations and token counters with real figures. */
+  afterRecord: Array<(row: UsageRow) => void> | null;
 }
 
 export function createRequestState(options: {
@@ -54,5 +67,20 @@ export function createRequestState(options: {
     estimatePromptTokens: null,
     outputText: '',
     recorded: false,
+    responseHeaders: null,
+    afterRecord: null,
   };
 }
+
+/** Who is calling a management route, and what it may do there. */
+export interface ApiCaller {
+  principal: Principal;
+  /** The role acted as: a user's role, a management key's role, `admin` for the master key; null for a data-only key. */
+  role: string | null;
+  permissions: ReadonlySet<string>;
+  /** For the audit log and messages: `master key`, `user ada@example.com`, `key key_abc (sy-abc123…)`. */
+  label: string;
+}
+
+/** Authenticates a management call and checks one permission; throws 401/403 GatewayErrors. */
+export type AuthorizeApi = (headers: Record<string, string | string[] | undefined>, permission: string) => Promise<ApiCaller>;

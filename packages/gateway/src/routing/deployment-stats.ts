@@ -98,6 +98,13 @@ export class DeploymentStats {
     this.push(entry, false);
   }
 
+  /** An active health probe's outcome: counts in the error-rate window, not as traffic or latency. */
+  probed(id: string, outcome: { ok: true } | { ok: false; code: ErrorCode }): void {
+    const entry = this.entry(id);
+    if (!outcome.ok) entry.lastFailureCode = outcome.code;
+    this.push(entry, outcome.ok);
+  }
+
   /** The attempt ended without saying anything about the deployment (the client left, bad input). */
   released(id: string): void {
     const entry = this.entry(id);

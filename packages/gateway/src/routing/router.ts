@@ -8,9 +8,14 @@
 import type { ChatRequest, Deployment, ErrorCode, GatewayError, ModelGroup } from '../core/index.js';
 import { CircuitBreakers } from './circuit-breaker.js';
 import type { CircuitBreakerOptions } from './circuit-breaker.js';
+import type { Priority } from './concurrency-limiter.js';
+import { DeploymentSlots } from './deployment-slots.js';
+import type { SlotDefaults } from './deployment-slots.js';
 import { DeploymentStats } from './deployment-stats.js';
 import { createFallbackPolicy } from './fallback-policy.js';
 import type { FallbackPolicy, FallbackPolicyConfig } from './fallback-policy.js';
+import { DEFAULT_TIER_PRIORITY, requestPriority } from './request-priority.js';
+import type { TierPriority } from './request-priority.js';
 import { STRATEGY_FACTORIES } from './strategies/index.js';
 import type { DeploymentFacts, RequestNeeds, RoutingHints, RoutingStrategy, StrategyContext } from './strategies/types.js';
 
@@ -26,6 +31,10 @@ export interface RouterOptions {
   facts?: (deployment: Deployment) => DeploymentFacts;
   random?: () => number;
   now?: () => number;
+  /** Queue bounds for deployments with `maxConcurrentRequests` that set none of their own. */
+  slots?: SlotDefaults;
+  /** Key tier → queue priority when the request sends no priority hint. */
+  tierPriority?: TierPriority;
 }
 
 /** What a request tells the router about itself. */
@@ -59,7 +68,10 @@ export class Router {
   private readonly random: () => number;
   readonly stats: DeploymentStats;
   readonly breakers: CircuitBreakers;
+  /** Per-deployment concurrency slots (`maxConcurrentRequests`). */
+  readonly slots: DeploymentSlots;
   readonly maxAttempts: number;
+  private readonly tierPriority: TierPriority;
 
   constructor(options: RouterOptions) {
     for (const group of options.groups) this.groups.set(group.name, group);
@@ -70,6 +82,13 @@ export class Router {
     this.random = options.random ?? Math.random;
     this.stats = new DeploymentStats({ now: options.now });
     this.breakers = new CircuitBreakers({ ...options.breaker, now: options.now });
+    this.slots = new DeploymentSlots({ defaults: options.slots ?? { maxQueue: 1_000, maxQueueWaitMs: 30_000 } });
+    this.tierPriority = options.tierPriority ?? DEFAULT_TIER_PRIORITY;
+  }
+
+  /** The request's queue priority: its hint, else its key tier's (routing.tierPriority), else normal. */
+  priorityOf(hints: RoutingHints, keyTier: string | null): Priority {
+    return requestPriority({ hint: hints.priority, keyTier, tierPriority: this.tierPriority });
   }
 
   group(name: string): ModelGroup | undefined {
@@ -133,6 +152,32 @@ export class Router {
     this.stats.failedLater(deployment.id, error.code);
     this.breakers.onFailure(deployment.id);
     this.strategyByGroup(groupName)?.observe?.(groupName, deployment.id, { ok: false, latencyMs: 0, costUsd: 0 });
+  }
+
+  /**
+   * An active health probe of `deployment` may start: false while its breaker is open and cooling
+   * down, or its half-open trial is taken. After a true, report the probe with `probed` (always).
+   */
+  beginProbe(deployment: Deployment): boolean {
+    return this.breakers.tryAcquire(deployment.id);
+  }
+
+  /**
+   * A probe's outcome feeds the breaker and the error-rate window like a request's: a success can
+   * close a half-open breaker, a deployment fault counts as a failure. It adds no traffic (in
+   * flight, started) and no latency sample: a probe's latency says little about a real answer's.
+   * `error: null` with `ok: false` means the probe was cut short by us (shutdown): nothing learned.
+   */
+  probed(deployment: Deployment, outcome: { ok: true } | { ok: false; error: GatewayError | null }): void {
+    if (outcome.ok) {
+      this.stats.probed(deployment.id, { ok: true });
+      this.breakers.onSuccess(deployment.id);
+    } else if (outcome.error && DEPLOYMENT_FAULTS.has(outcome.error.code)) {
+      this.stats.probed(deployment.id, { ok: false, code: outcome.error.code });
+      this.breakers.onFailure(deployment.id);
+    } else {
+      this.breakers.release(deployment.id);
+    }
   }
 
   private strategyByGroup(groupName: string): RoutingStrategy | undefined {

@@ -55,6 +55,7 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
   // Only JSON bodies are accepted; text/plain would otherwise parse into a string.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('gatewayState', null);
+  app.decorateRequest('apiCaller', null);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -63,6 +64,11 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
     if (services.isShuttingDown()) {
       reply.header('connection', 'close');
       throw new GatewayError('SY_ERR_SHUTTING_DOWN', 'The gateway is shutting down; retry the request.');
+    }
+    const permission = request.routeOptions.config?.permission;
+    if (permission !== undefined) {
+      request.apiCaller = await services.authorizeApi(request.headers, permission);
+      return;
     }
     const dataPlane = request.routeOptions.config?.dataPlane;
     if (!dataPlane) return;

@@ -7,14 +7,15 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { estimatePromptTokens } from '../accounting/token-estimator.js';
+import { approximatePromptTokens, estimatePromptTokens } from '../accounting/token-estimator.js';
+import { govern } from '../pipeline/govern.js';
 import { ruleLabel } from '../routing/conditional-rules.js';
 import type { RouteRequest } from '../routing/router.js';
 import { GatewayError, toGatewayError } from '../core/index.js';
 import type { ChatRequest, ChatResponse, Deployment, InboundProtocol, StreamEvent } from '../core/index.js';
-import { dispatch } from '../pipeline/dispatch.js';
+import { dispatchHeld } from '../pipeline/dispatch.js';
 import { resolveModel } from '../pipeline/resolve-model.js';
-import type { RequestState } from '../pipeline/request-state.js';
+import type { Principal, RequestState } from '../pipeline/request-state.js';
 import type { PassthroughResult } from '../providers/types.js';
 import type { InflightCall } from './inflight.js';
 import { matchRoutingRule, routeRequestFor, takeFallbackOverride } from './route-request.js';
@@ -64,13 +65,25 @@ export async function handleChatExchange(options: {
   state.estimatePromptTokens = () => estimatePromptTokens(chat);
   const route = routeRequestFor({ headers: request.headers, body, chat });
   const groupName = applyRoutingRules({ services, state, route, groupName: group.name, reply });
+  await govern({
+    governance: services.governance,
+    state,
+    ip: request.ip,
+    model: group.name,
+    deployments: services.router.group(groupName)?.deployments ?? group.deployments,
+    promptTokens: () => approximatePromptTokens(chat),
+    maxOutputTokens: chat.maxTokens ?? null,
+  });
 
   const call = services.inflight.begin(reply.raw);
-  const release = await acquireSlot({ services, route, signal: call.signal, call });
+  const release = await acquireSlot({ services, route, signal: call.signal, call, principal: state.principal });
+  // The answering deployment's slot (maxConcurrentRequests), held until the answer ended: for a
+  // stream, until its last frame was relayed or the client left.
+  let releaseDeployment = (): void => {};
   try {
     let outcome: Outcome;
     try {
-      outcome = await dispatch({
+      ({ value: outcome, release: releaseDeployment } = await dispatchHeld({
         router: services.router,
         retryPolicy: services.retryPolicy,
         groupName,
@@ -81,7 +94,7 @@ export async function handleChatExchange(options: {
         call: (deployment) => callDeployment({ deployment, chat, untranslatable, body, request, services, codec, signal: call.signal, state }),
         onAttemptFailed: ({ deployment, error, willRetry }) =>
           services.onAttemptFailed?.({ requestId: state.requestId, deploymentId: deployment.id, code: error.code, message: error.message, willRetry }),
-      });
+      }));
     } catch (error) {
       throw abortAware(error, call);
     }
@@ -110,6 +123,7 @@ export async function handleChatExchange(options: {
       await relayCanonicalStream({ reply, state, services, call, headers, events: outcome.events, renderer });
     }
   } finally {
+    releaseDeployment();
     release();
     call.done();
   }
@@ -130,12 +144,22 @@ export function applyRoutingRules(options: {
   return match.rule.route;
 }
 
-/** Waits for a gateway-wide slot (bounded, by priority); a full queue is a 429 with retry-after. */
-export async function acquireSlot(options: { services: GatewayServices; route: RouteRequest; signal: AbortSignal; call: InflightCall }): Promise<() => void> {
+/**
+ * Waits for a gateway-wide slot (bounded, by priority: the hint, else the key tier's); a full
+ * queue is a 429 with retry-after.
+ */
+export async function acquireSlot(options: {
+  services: GatewayServices;
+  route: RouteRequest;
+  signal: AbortSignal;
+  call: InflightCall;
+  principal?: Principal | null;
+}): Promise<() => void> {
   const limiter = options.services.concurrency;
   if (!limiter) return () => {};
+  const keyTier = options.principal?.kind === 'key' ? options.principal.key.tier : null;
   try {
-    return await limiter.acquire({ priority: options.route.hints.priority ?? 'normal', signal: options.signal });
+    return await limiter.acquire({ priority: options.services.router.priorityOf(options.route.hints, keyTier), signal: options.signal });
   } catch (error) {
     options.call.done();
     throw error;
@@ -175,7 +199,7 @@ async function callDeployment(options: {
 }
 
 export function answerHeaders(state: RequestState): Record<string, string> {
-  const headers: Record<string, string> = { 'x-request-id': state.requestId };
+  const headers: Record<string, string> = state.responseHeaders ? { ...state.responseHeaders, 'x-request-id': state.requestId } : { 'x-request-id': state.requestId };
   if (state.deployment) headers['x-switchyard-provider'] = state.deployment.provider.id;
   return headers;
 }

@@ -69,6 +69,7 @@ export function registerErrorHandling(app: FastifyInstance, services: GatewaySer
     }
     if (reply.sent || reply.raw.headersSent) return;
     if (state?.deployment) reply.header('x-switchyard-provider', state.deployment.provider.id);
+    if (state?.responseHeaders) reply.headers(state.responseHeaders);
     return sendError(request, reply, error);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -5,12 +5,13 @@
  * prompt out to several models and answer with one JSON document.
  */
 
-import { estimatePromptTokens } from '../accounting/token-estimator.js';
-import { toGatewayError } from '../core/index.js';
-import type { ChatRequest, ChatResponse, GatewayError } from '../core/index.js';
+import { approximatePromptTokens, estimatePromptTokens } from '../accounting/token-estimator.js';
+import { GatewayError, toGatewayError } from '../core/index.js';
+import type { ChatRequest, ChatResponse } from '../core/index.js';
 import { dispatch } from '../pipeline/dispatch.js';
 import { createRequestState } from '../pipeline/request-state.js';
 import type { Principal } from '../pipeline/request-state.js';
+import { govern } from '../pipeline/govern.js';
 import { resolveModel } from '../pipeline/resolve-model.js';
 import type { RoutingHints } from '../routing/strategies/types.js';
 import { matchRoutingRule } from './route-request.js';
@@ -34,6 +35,8 @@ export async function executeChat(options: {
   requestId: string;
   signal: AbortSignal;
   hints?: RoutingHints;
+  /** The caller's address, for per-IP rate limits. */
+  ip?: string;
 }): Promise<ExecutedChat> {
   const { services, chat } = options;
   const state = createRequestState({ requestId: options.requestId, protocol: 'openai', endpoint: 'chat' });
@@ -45,8 +48,19 @@ export async function executeChat(options: {
   try {
     const group = resolveModel({ name: chat.model, principal: options.principal, findGroup: (name) => services.router.group(name) });
     const route = { hints: options.hints ?? {}, needs: null, request };
+    await govern({
+      governance: services.governance,
+      state,
+      ip: options.ip ?? '',
+      model: group.name,
+      deployments: group.deployments,
+      promptTokens: () => approximatePromptTokens(request),
+      maxOutputTokens: request.maxTokens ?? null,
+    });
     // The same policies as a direct call: the gateway-wide slot and the conditional rules.
-    if (services.concurrency) release = await services.concurrency.acquire({ priority: route.hints.priority ?? 'normal', signal: options.signal });
+    const keyTier = options.principal.kind === 'key' ? options.principal.key.tier : null;
+    const priority = services.router.priorityOf(route.hints, keyTier);
+    if (services.concurrency) release = await services.concurrency.acquire({ priority, signal: options.signal });
     const rule = matchRoutingRule({ services, principal: options.principal, route, groupName: group.name, stream: false });
     const groupName = rule ? rule.rule.route : group.name;
     const response = await dispatch({
@@ -65,13 +79,25 @@ export async function executeChat(options: {
     const row = services.accountant.finish(state, { status: 200, outcome: 'success', errorCode: null });
     return result(state, { response, error: null, costUsd: row?.costUsd ?? 0 });
   } catch (thrown) {
-    const error = toGatewayError(thrown);
+    const error = abortAwareError(thrown, { signal: options.signal, services });
     const outcome = error.code === 'SY_ERR_CLIENT_DISCONNECTED' ? 'client_disconnected' : 'error';
     services.accountant.finish(state, { status: error.status, outcome, errorCode: error.code });
     return result(state, { response: null, error, costUsd: 0 });
   } finally {
     release();
   }
+}
+
+/**
+ * Once our signal aborted, whatever the last attempt failed with (an upstream 500 before a retry
+ * was cut short, say), the call ended because the client left, or because the gateway is shutting
+ * down: the usage row says so.
+ */
+function abortAwareError(thrown: unknown, options: { signal: AbortSignal; services: GatewayServices }): GatewayError {
+  const error = toGatewayError(thrown);
+  if (!options.signal.aborted || error.code === 'SY_ERR_CLIENT_DISCONNECTED' || error.code === 'SY_ERR_SHUTTING_DOWN') return error;
+  if (options.services.isShuttingDown()) return new GatewayError('SY_ERR_SHUTTING_DOWN', 'The gateway is shutting down; retry the request.', { cause: thrown });
+  return new GatewayError('SY_ERR_CLIENT_DISCONNECTED', 'The client closed the connection.', { cause: thrown });
 }
 
 function result(

@@ -2,15 +2,19 @@
 
 import type { FastifyRequest } from 'fastify';
 import { GatewayError } from '../core/index.js';
-import type { Principal, RequestState } from '../pipeline/request-state.js';
+import type { ApiCaller, Principal, RequestState } from '../pipeline/request-state.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     gatewayState: RequestState | null;
+    /** Set on management routes by the onRequest hook once the caller is authorised. */
+    apiCaller: ApiCaller | null;
   }
   interface FastifyContextConfig {
     /** Set on data-plane routes: which protocol and endpoint the route speaks. */
     dataPlane?: { protocol: 'openai' | 'anthropic'; endpoint: 'chat' | 'messages' | 'embeddings' };
+    /** Set on every /api route: the permission the caller needs (docs/governance.md), or `public`. */
+    permission?: string;
   }
 }
 
@@ -27,4 +31,11 @@ export function requireObjectBody(body: unknown): Record<string, unknown> {
     throw new GatewayError('SY_ERR_INVALID_REQUEST', `The request body must be a JSON object; it was ${kind}.`);
   }
   return body as Record<string, unknown>;
+}
+
+/** The authorised caller of a management route. */
+export function callerOf(request: FastifyRequest): ApiCaller {
+  const caller = request.apiCaller;
+  if (!caller) throw new GatewayError('SY_ERR_INTERNAL', 'management route reached without a declared permission');
+  return caller;
 }

@@ -4,6 +4,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ModelGroup, ProviderSettings, WireProtocol } from '../core/index.js';
 import type { Accountant } from '../pipeline/account.js';
 import type { Authenticate } from '../pipeline/authenticate.js';
+import type { Governance } from '../pipeline/govern.js';
+import type { AuthorizeApi } from '../pipeline/request-state.js';
 import type { RuleSet } from '../routing/conditional-rules.js';
 import type { ConcurrencyLimiter } from '../routing/concurrency-limiter.js';
 import type { RetryPolicy } from '../routing/retry-policy.js';
@@ -29,7 +31,11 @@ export interface GatewayServices {
   adapters: ProviderAdapters;
   http: UpstreamHttp;
   authenticate: Authenticate;
+  /** Authorises management (/api) calls against the permission each route declares. */
+  authorizeApi: AuthorizeApi;
   accountant: Accountant;
+  /** Tier model access, rate limits and budgets; absent in tests that need none. */
+  governance?: Governance;
   inflight: InflightRegistry;
   providers: readonly ProviderSettings[];
   /** True when no provider was configured and the simulator serves the default groups. */

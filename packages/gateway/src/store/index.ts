@@ -3,11 +3,72 @@ export { openDatabase, type Database, type Dialect, type OpenDatabaseOptions } f
 export { parseDatabaseUrl, type DatabaseTarget } from './database-url.js';
 export { migrateToLatest } from './migrate.js';
 export { MIGRATIONS } from './migrations/index.js';
-export type { Schema, ApiKeysTable, UsageTable, SettingsTable } from './schema.js';
-export { generateKeySecret, hashKey, keyPrefix, KEY_PREFIX_LENGTH, KEY_SECRET_PREFIX } from './key-secret.js';
-export { KeysRepository, type CreateKeyInput, type KeyScope, type StoredKeyRecord } from './keys-repository.js';
+export type {
+  Schema,
+  ApiKeysTable,
+  UsageTable,
+  SettingsTable,
+  TeamsTable,
+  UsersTable,
+  SessionsTable,
+  SessionRetiredRefreshTable,
+  AuditLogTable,
+  BudgetsTable,
+  RateLimitsTable,
+  ProviderCredentialsTable,
+} from './schema.js';
+export { generateKeySecret, hashKey, keyPrefix, randomBase62, KEY_PREFIX_LENGTH, KEY_SECRET_PREFIX } from './key-secret.js';
+export {
+  KeysRepository,
+  KEY_SCOPES,
+  type CreateKeyInput,
+  type KeyListFilter,
+  type KeyScope,
+  type RotateKeyOptions,
+  type StoredKeyRecord,
+  type UpdateKeyInput,
+} from './keys-repository.js';
 export { UsageRepository, type UsageFilter, type UsageListOptions } from './usage-repository.js';
 export { SettingsRepository } from './settings-repository.js';
+export { TeamsRepository, type TeamRecord } from './teams-repository.js';
+export { UsersRepository, normalizeEmail, type CreateUserInput, type UpdateUserInput, type UserListFilter, type UserRecord } from './users-repository.js';
+export {
+  SessionsRepository,
+  type ActiveSessionPrincipal,
+  type CreateSessionInput,
+  type RotateSessionInput,
+  type SessionRecord,
+} from './sessions-repository.js';
+export { AuditRepository, redactSecrets, type AppendAuditInput, type AuditActorType, type AuditEntry, type AuditPage, type AuditQuery } from './audit-repository.js';
+export {
+  BudgetsRepository,
+  BUDGET_PERIODS,
+  BUDGET_SCOPE_TYPES,
+  DEFAULT_BUDGET_THRESHOLDS,
+  type BudgetPeriod,
+  type BudgetRecord,
+  type BudgetScopeType,
+  type CreateBudgetInput,
+  type UpdateBudgetInput,
+} from './budgets-repository.js';
+export {
+  RateLimitsRepository,
+  RATE_LIMIT_METRICS,
+  RATE_LIMIT_SCOPE_TYPES,
+  type CreateRateLimitInput,
+  type RateLimitMetric,
+  type RateLimitRecord,
+  type RateLimitScopeType,
+  type UpdateRateLimitInput,
+} from './rate-limits-repository.js';
+export {
+  ProviderCredentialsRepository,
+  type CreateProviderCredentialInput,
+  type ProviderCredentialRecord,
+  type UpdateProviderCredentialInput,
+} from './provider-credentials-repository.js';
+export { isUniqueViolation } from './row-helpers.js';
+export { SpendRepository, SPEND_GROUP_BY, type SpendAggregateOptions, type SpendFilter, type SpendGroup, type SpendGroupBy, type SpendScope, type SpendTotals } from './spend-repository.js';
 export {
   BatchingUsageRecorder,
   type BatchingUsageRecorderOptions,

@@ -28,6 +28,19 @@ export class SettingsRepository {
       .execute();
   }
 
+  /**
+   * Stores a value only when the key has none yet, and returns the value that is stored afterwards
+   * (this one, or the one another process stored first): safe for replicas starting together.
+   */
+  async setIfAbsent(key: string, value: string): Promise<string> {
+    await this.#db
+      .insertInto('settings')
+      .values({ key, value, updated_at: Date.now() })
+      .onConflict((conflict) => conflict.column('key').doNothing())
+      .execute();
+    return (await this.get(key)) ?? value;
+  }
+
   /** Removes a value; true when there was one. */
   async delete(key: string): Promise<boolean> {
     const result = await this.#db.deleteFrom('settings').where('key', '=', key).executeTakeFirst();

@@ -9,6 +9,8 @@ const row: UsageRow = {
   requestId: 'request-1',
   createdAt: new Date('2025-01-01T00:00:00.123Z'),
   keyId: 'key_abc',
+  userId: 'user_1',
+  teamId: 'team_1',
   protocol: 'anthropic',
   endpoint: 'messages',
   modelGroup: 'claude-sonnet',
@@ -34,6 +36,15 @@ test('every UsageRow field maps to one column and back', () => {
   assert.equal(Object.keys(columns).length, USAGE_COLUMN_COUNT);
   assert.equal(Object.keys(columns).length, Object.keys(row).length);
   assert.deepEqual(fromUsageTableRow(columns), row);
+});
+
+test('a row without an owner stores null owner columns and reads back without the fields', () => {
+  const { userId: _userId, teamId: _teamId, ...ownerless } = row;
+  const columns = toUsageTableRow(ownerless);
+  assert.equal(columns.user_id, null);
+  assert.equal(columns.team_id, null);
+  assert.deepEqual(fromUsageTableRow(columns), ownerless);
+  assert.deepEqual(fromUsageTableRow(toUsageTableRow({ ...ownerless, userId: 'user_2', teamId: null })), { ...ownerless, userId: 'user_2' });
 });
 
 test('booleans are stored as 0/1 and an invalid date as the current time', () => {

@@ -2,7 +2,8 @@
  * Converts between the data plane's UsageRow and the `usage` table's columns. Numbers are made
  * safe for the column types on the way in (integers rounded, non-finite values to 0), because a
  * fractional latency from performance.now() would be rejected by a Postgres integer column and
- * block the whole batch.
+ * block the whole batch. The owner fields (userId, teamId) are optional on UsageRow: a missing one
+ * is stored as null, and a null column is read back as an absent field.
  */
 
 import type { Selectable } from 'kysely';
@@ -11,7 +12,7 @@ import type { UsageTable } from './schema.js';
 
 type UsageTableRow = Selectable<UsageTable>;
 
-export const USAGE_COLUMN_COUNT = 21;
+export const USAGE_COLUMN_COUNT = 23;
 
 export function toUsageTableRow(row: UsageRow): UsageTableRow {
   const createdAt = row.createdAt.getTime();
@@ -19,6 +20,8 @@ export function toUsageTableRow(row: UsageRow): UsageTableRow {
     request_id: row.requestId,
     created_at: Number.isFinite(createdAt) ? createdAt : Date.now(),
     key_id: row.keyId,
+    user_id: row.userId ?? null,
+    team_id: row.teamId ?? null,
     protocol: row.protocol,
     endpoint: row.endpoint,
     model_group: row.modelGroup,
@@ -41,7 +44,7 @@ export function toUsageTableRow(row: UsageRow): UsageTableRow {
 }
 
 export function fromUsageTableRow(row: UsageTableRow): UsageRow {
-  return {
+  const mapped: UsageRow = {
     requestId: row.request_id,
     createdAt: new Date(Number(row.created_at)),
     keyId: row.key_id,
@@ -64,6 +67,9 @@ export function fromUsageTableRow(row: UsageTableRow): UsageRow {
     errorCode: row.error_code,
     attempts: Number(row.attempts),
   };
+  if (typeof row.user_id === 'string') mapped.userId = row.user_id;
+  if (typeof row.team_id === 'string') mapped.teamId = row.team_id;
+  return mapped;
 }
 
 /** Postgres integer columns are 32-bit; clamp so one absurd value cannot block a batch. */

@@ -5,8 +5,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BatchingUsageRecorder, migrateToLatest, openDatabase, UsageRepository } from '../../src/store/index.js';
+import { BatchingUsageRecorder, migrateToLatest, MIGRATIONS, openDatabase, UsageRepository } from '../../src/store/index.js';
 import { postgresAvailable, startPostgres, type TestPostgres } from '../support/postgres.js';
+import { runSpendConformance } from './spend-conformance.js';
+import { runGovernanceConformance } from './governance-conformance.js';
 import { runStoreConformance } from './store-conformance.js';
 import { usageRow, usageRows } from './usage-fixtures.js';
 
@@ -34,6 +36,16 @@ runStoreConformance({
   open: async () => openDatabase(await requireServer().createDatabase(`store_${++counter}`)),
 });
 
+runSpendConformance({
+  name: 'postgres',
+  open: async () => openDatabase(await requireServer().createDatabase(`spend_${++counter}`)),
+});
+
+runGovernanceConformance({
+  name: 'postgres',
+  open: async () => openDatabase(await requireServer().createDatabase(`governance_${++counter}`)),
+});
+
 // Postgres only: replicas starting together must not both run a migration. (The SQLite
 // equivalent needs two processes, because better-sqlite3 waits for locks synchronously.)
 test('concurrent migrateToLatest on one Postgres database applies each migration once', async () => {
@@ -41,7 +53,7 @@ test('concurrent migrateToLatest on one Postgres database applies each migration
   const databases = await Promise.all([openDatabase(url), openDatabase(url), openDatabase(url)]);
   try {
     const results = await Promise.all(databases.map((database) => migrateToLatest(database)));
-    assert.deepEqual(results.flatMap((result) => result.applied), ['0001-initial']);
+    assert.deepEqual(results.flatMap((result) => result.applied), Object.keys(MIGRATIONS));
   } finally {
     await Promise.all(databases.map((database) => database.close()));
   }

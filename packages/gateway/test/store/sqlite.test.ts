@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
 import { openDatabase } from '../../src/store/index.js';
+import { runSpendConformance } from './spend-conformance.js';
+import { runGovernanceConformance } from './governance-conformance.js';
 import { runStoreConformance } from './store-conformance.js';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-sqlite-'));
@@ -14,4 +16,14 @@ let counter = 0;
 runStoreConformance({
   name: 'sqlite',
   open: () => openDatabase(`sqlite:${path.join(tempDir, `store-${++counter}.db`)}`),
+});
+
+runSpendConformance({
+  name: 'sqlite',
+  open: () => openDatabase(`sqlite:${path.join(tempDir, `spend-${++counter}.db`)}`),
+});
+
+runGovernanceConformance({
+  name: 'sqlite',
+  open: () => openDatabase(`sqlite:${path.join(tempDir, `governance-${++counter}.db`)}`),
 });

@@ -9,6 +9,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../../pipeline/request-state.js';
 import { executeChat } from '../execute-chat.js';
+import { callerOf } from '../request-context.js';
 import type { GatewayServices } from '../services.js';
 import { meanPairwiseAgreement } from './consensus/agreement.js';
 import { decideByAgreement, decideByJudge, decideByMajority, singleAnswer } from './consensus/decide-consensus.js';
@@ -58,7 +59,7 @@ async function judgeCandidates(options: {
 }
 
 async function handleConsensus(services: GatewayServices, request: FastifyRequest, reply: FastifyReply): Promise<Record<string, unknown>> {
-  const principal = await services.authenticate(request.headers);
+  const { principal } = callerOf(request);
   const plan = parseConsensusRequest(request.body);
   // A misspelt or forbidden model is the client's mistake, not a partial failure: refuse before calling any.
   plan.models.forEach((name, index) => requireModel({ services, principal, name, param: `models[${index}]` }));
@@ -100,5 +101,5 @@ async function handleConsensus(services: GatewayServices, request: FastifyReques
 }
 
 export function registerAiConsensusRoutes(app: FastifyInstance, services: GatewayServices): void {
-  for (const path of AI_CONSENSUS_PATHS) app.post(path, (request, reply) => handleConsensus(services, request, reply));
+  for (const path of AI_CONSENSUS_PATHS) app.post(path, { config: { permission: 'models.query' } }, (request, reply) => handleConsensus(services, request, reply));
 }

@@ -8,6 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseWithSchema } from '../openai/codec/validation.js';
+import { callerOf } from '../request-context.js';
 import type { GatewayServices } from '../services.js';
 import { chatInputFields, expecting, strictBody, toChatRequest } from './chat-input.js';
 import { compareResults } from './compare-results.js';
@@ -28,7 +29,7 @@ const multipleBodySchema = strictBody({
 });
 
 async function handleMultiple(services: GatewayServices, request: FastifyRequest, reply: FastifyReply): Promise<Record<string, unknown>> {
-  const principal = await services.authenticate(request.headers);
+  const { principal } = callerOf(request);
   const body = parseWithSchema(multipleBodySchema, request.body);
   // Each request is independent: an unknown or forbidden model fails only its own result.
   const chats = body.requests.map((input, index) => toChatRequest({ model: input.model, input, path: ['requests', index] }));
@@ -49,5 +50,5 @@ async function handleMultiple(services: GatewayServices, request: FastifyRequest
 }
 
 export function registerAiMultipleRoute(app: FastifyInstance, services: GatewayServices): void {
-  app.post(AI_MULTIPLE_PATH, (request, reply) => handleMultiple(services, request, reply));
+  app.post(AI_MULTIPLE_PATH, { config: { permission: 'models.query' } }, (request, reply) => handleMultiple(services, request, reply));
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { GatewayError } from '../../core/index.js';
 import { parseWithSchema } from '../openai/codec/validation.js';
 import { executeChat } from '../execute-chat.js';
+import { callerOf } from '../request-context.js';
 import type { GatewayServices } from '../services.js';
 import { chatInputFields, expecting, strictBody, toChatRequest } from './chat-input.js';
 import { whileClientConnected } from './fan-out.js';
@@ -21,7 +22,7 @@ const requestBodySchema = strictBody({
 export const AI_REQUEST_PATHS = ['/api/ai/request', '/api/v1/ai/process'] as const;
 
 async function handleAiRequest(services: GatewayServices, request: FastifyRequest, reply: FastifyReply): Promise<Record<string, unknown>> {
-  const principal = await services.authenticate(request.headers);
+  const { principal } = callerOf(request);
   const body = parseWithSchema(requestBodySchema, request.body);
   const chat = toChatRequest({ model: body.model, input: body });
   // The HTTP request has no usage row of its own, so the one call takes its id: x-request-id
@@ -47,5 +48,5 @@ async function handleAiRequest(services: GatewayServices, request: FastifyReques
 }
 
 export function registerAiRequestRoutes(app: FastifyInstance, services: GatewayServices): void {
-  for (const path of AI_REQUEST_PATHS) app.post(path, (request, reply) => handleAiRequest(services, request, reply));
+  for (const path of AI_REQUEST_PATHS) app.post(path, { config: { permission: 'models.query' } }, (request, reply) => handleAiRequest(services, request, reply));
 }

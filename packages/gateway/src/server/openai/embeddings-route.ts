@@ -12,6 +12,7 @@ import { resolveModel } from '../../pipeline/resolve-model.js';
 import type { PassthroughResult } from '../../providers/types.js';
 import { abortAware, acquireSlot, answerHeaders } from '../chat-exchange.js';
 import { requireObjectBody, stateOf } from '../request-context.js';
+import { govern } from '../../pipeline/govern.js';
 import { routeRequestFor, takeFallbackOverride } from '../route-request.js';
 import type { GatewayServices } from '../services.js';
 import { parseEmbeddingRequest, renderEmbeddings } from './codec/index.js';
@@ -30,6 +31,15 @@ export function registerEmbeddingsRoute(app: FastifyInstance, services: GatewayS
     if (canonical) state.estimatePromptTokens = () => canonical.input.reduce((sum, text) => sum + estimateTextTokens(text), 0);
 
     const route = routeRequestFor({ headers: request.headers, body, chat: null });
+    await govern({
+      governance: services.governance,
+      state,
+      ip: request.ip,
+      model: group.name,
+      deployments: group.deployments,
+      promptTokens: () => state.estimatePromptTokens?.() ?? 0,
+      maxOutputTokens: 0,
+    });
     const call = services.inflight.begin(reply.raw);
     const release = await acquireSlot({ services, route, signal: call.signal, call });
     try {

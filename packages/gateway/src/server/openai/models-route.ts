@@ -15,7 +15,7 @@ const SIMULATOR_NOTICE =
 
 function visibleGroups(services: GatewayServices, principal: Principal): ModelGroup[] {
   const groups = services.router.listGroups();
-  if (principal.kind === 'master' || principal.key.models === null) return groups;
+  if (principal.kind !== 'key' || principal.key.models === null) return groups;
   const allowed = new Set(principal.key.models);
   return groups.filter((group) => allowed.has(group.name));
 }

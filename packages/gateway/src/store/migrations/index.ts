@@ -6,7 +6,11 @@
 
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as governance from './0002-governance.js';
+import * as usageOwners from './0003-usage-owners.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
+  '0002-governance': governance,
+  '0003-usage-owners': usageOwners,
 };

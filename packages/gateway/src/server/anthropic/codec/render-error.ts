@@ -44,7 +44,7 @@ export interface RenderedAnthropicError {
 }
 
 export function renderAnthropicError(error: GatewayError, requestId?: string): RenderedAnthropicError {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...error.headers };
   if (error.retryAfterMs !== undefined) headers['retry-after'] = String(Math.max(0, Math.ceil(error.retryAfterMs / 1000)));
   const shouldRetry = shouldRetryHeader(error);
   if (shouldRetry !== undefined) headers['x-should-retry'] = shouldRetry;
@@ -59,9 +59,7 @@ export function renderAnthropicError(error: GatewayError, requestId?: string): R
 }
 
 function shouldRetryHeader(error: GatewayError): 'true' | 'false' | undefined {
-  // Compared as a string: the budget code arrives with the budget stage (DESIGN.md, decisions).
-  const code: string = error.code;
-  if (code === 'SY_ERR_BUDGET_EXCEEDED') return 'false';
+  if (error.code === 'SY_ERR_BUDGET_EXCEEDED') return 'false';
   if (error.status === 429) return error.retryable ? undefined : 'false';
   if (error.status >= 500) return error.retryable ? 'true' : 'false';
   return undefined;

@@ -8,8 +8,7 @@
 import type { ErrorCode } from '../../../core/index.js';
 
 /**
- * Every ErrorCode must have an entry (the type enforces it). The index signature lets entries for
- * codes not yet in core (SY_ERR_BUDGET_EXCEEDED) sit here ahead of them.
+ * Every ErrorCode must have an entry (the type enforces it).
  */
 export const OPENAI_ERROR_CODES: { readonly [Code in ErrorCode]: string } & { readonly [code: string]: string } = {
   SY_ERR_INVALID_REQUEST: 'invalid_request',
@@ -20,6 +19,10 @@ export const OPENAI_ERROR_CODES: { readonly [Code in ErrorCode]: string } & { re
   SY_ERR_KEY_REVOKED: 'key_revoked',
   SY_ERR_KEY_EXPIRED: 'key_expired',
   SY_ERR_MODEL_FORBIDDEN: 'model_not_allowed',
+  SY_ERR_FORBIDDEN: 'permission_denied',
+  SY_ERR_NOT_FOUND: 'not_found',
+  SY_ERR_CONFLICT: 'conflict',
+  SY_ERR_RATE_LIMITED: 'rate_limit_exceeded',
   SY_ERR_MODEL_NOT_FOUND: 'model_not_found',
   SY_ERR_ROUTE_NOT_FOUND: 'unknown_url',
   SY_ERR_UNSUPPORTED_OPERATION: 'unsupported_operation',

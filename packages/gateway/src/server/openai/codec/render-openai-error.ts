@@ -27,7 +27,7 @@ export interface OpenAIErrorResponse {
 }
 
 export function renderOpenAIError(error: GatewayError): OpenAIErrorResponse {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...error.headers };
   if (error.retryAfterMs !== undefined) headers['retry-after'] = String(Math.max(0, Math.ceil(error.retryAfterMs / 1000)));
   if (error.status === 429 && !error.retryable) headers['x-should-retry'] = 'false';
   if (error.status >= 500) headers['x-should-retry'] = String(error.retryable);

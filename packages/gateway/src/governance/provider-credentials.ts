@@ -1,0 +1,39 @@
+/**
+ * Provider credentials added through the management API: encrypted with the secret box before they
+ * are stored (bound to their provider id, so a ciphertext cannot be moved to another provider),
+ * and applied to the running provider in place of the key from the config or environment. The
+ * newest credential of a provider wins. Secrets are never logged and never returned whole.
+ */
+
+import type { Logger } from 'pino';
+import type { ProviderSettings } from '../core/index.js';
+import type { ProviderCredentialsRepository } from '../store/index.js';
+import type { SecretBox } from './secret-box.js';
+
+export function credentialContext(providerId: string): string {
+  return `provider-credential:${providerId}`;
+}
+
+/** Applies the newest stored credential of each provider; the ones from config stay where none is stored. */
+export async function applyStoredCredentials(options: {
+  repository: ProviderCredentialsRepository;
+  box: SecretBox;
+  providers: readonly ProviderSettings[];
+  logger: Pick<Logger, 'warn' | 'info'>;
+}): Promise<void> {
+  const stored = await options.repository.listCiphertexts();
+  const newest = new Map<string, { ciphertext: string; updatedAt: number; id: string }>();
+  for (const { record, ciphertext } of stored) {
+    const current = newest.get(record.provider);
+    if (!current || record.updatedAt.getTime() >= current.updatedAt) newest.set(record.provider, { ciphertext, updatedAt: record.updatedAt.getTime(), id: record.id });
+  }
+  for (const [providerId, credential] of newest) {
+    const provider = options.providers.find((candidate) => candidate.id === providerId);
+    if (!provider) continue;
+    try {
+      provider.apiKey = options.box.decrypt(credential.ciphertext, credentialContext(providerId));
+    } catch {
+      options.logger.warn({ provider: providerId, credential: credential.id }, 'a stored provider credential could not be decrypted; keeping the configured key');
+    }
+  }
+}

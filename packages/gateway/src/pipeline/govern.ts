@@ -1,0 +1,74 @@
+/**
+ * Runs the governance stages for one request, in order: tier model access, rate limits, budget.
+ * Each stage that admits the request leaves a settlement on the request state, run once the usage
+ * row exists (real tokens for the token counters, real cost for the budgets), so a request that
+ * fails, disconnects or succeeds is settled the same way.
+ */
+
+import type { PriceCatalog } from '../accounting/price-catalog.js';
+import { GatewayError } from '../core/index.js';
+import type { Deployment } from '../core/index.js';
+import { admitBudgets, worstCaseCostUsd } from './budget.js';
+import type { BudgetLedger, CounterStore, GovernancePolicy, RequestSubject } from './ports.js';
+import { admitRateLimits } from './rate-limit.js';
+import type { Principal, RequestState } from './request-state.js';
+
+export interface Governance {
+  policy: GovernancePolicy;
+  counters: CounterStore;
+  ledger: BudgetLedger;
+  prices: PriceCatalog;
+}
+
+export function subjectOf(principal: Principal, options: { ip: string; model: string }): RequestSubject {
+  switch (principal.kind) {
+    case 'master':
+      return { keyId: null, userId: null, teamId: null, tier: null, ip: options.ip, model: options.model };
+    case 'key':
+      return {
+        keyId: principal.key.id,
+        userId: principal.key.userId,
+        teamId: principal.key.teamId,
+        tier: principal.key.tier,
+        ip: options.ip,
+        model: options.model,
+      };
+    case 'user':
+      return { keyId: null, userId: principal.user.id, teamId: principal.user.teamId, tier: null, ip: options.ip, model: options.model };
+  }
+}
+
+export async function govern(options: {
+  governance: Governance | undefined;
+  state: RequestState;
+  ip: string;
+  /** The group the client asked for (limits and tier access name it). */
+  model: string;
+  /** Deployments the request may reach, for its worst-case cost. */
+  deployments: readonly Deployment[];
+  promptTokens: () => number;
+  maxOutputTokens: number | null;
+}): Promise<void> {
+  const { governance, state } = options;
+  if (!governance || !state.principal) return;
+  const subject = subjectOf(state.principal, { ip: options.ip, model: options.model });
+  const denied = governance.policy.modelDenied(subject);
+  if (denied !== null) throw new GatewayError('SY_ERR_MODEL_FORBIDDEN', denied, { param: 'model' });
+
+  let promptTokens: number | null = null;
+  const prompt = () => (promptTokens ??= options.promptTokens());
+  const limits = await admitRateLimits({ policy: governance.policy, counters: governance.counters, subject, estimateTokens: prompt });
+  if (Object.keys(limits.headers).length > 0) state.responseHeaders = { ...state.responseHeaders, ...limits.headers };
+  (state.afterRecord ??= []).push((row) => limits.settleTokens(row.promptTokens + row.completionTokens));
+
+  const budgets = governance.policy.budgetsFor(subject, Date.now());
+  if (budgets.length === 0) return;
+  const worstCaseUsd = worstCaseCostUsd({
+    deployments: options.deployments,
+    prices: governance.prices,
+    promptTokens: prompt(),
+    maxOutputTokens: options.maxOutputTokens,
+  });
+  const admission = await admitBudgets({ policy: governance.policy, ledger: governance.ledger, budgets, worstCaseUsd });
+  state.afterRecord.push((row) => admission.settle(row.costUsd));
+}

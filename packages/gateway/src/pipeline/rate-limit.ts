@@ -1,0 +1,75 @@
+/**
+ * Stage: rate limit. Before dispatch, takes one request (and the prompt's estimated tokens) from
+ * every counter that applies — key, user, team, IP, model, tier — all or nothing. A full window
+ * is a 429 naming the limit, with `retry-after` and the x-ratelimit-* headers; allowed answers
+ * carry the headers too. After the answer, token counters are corrected to the real count.
+ */
+
+import { GatewayError } from '../core/index.js';
+import type { CounterStore, GovernancePolicy, LimitRule, RequestSubject, WindowCounter } from './ports.js';
+import { rateLimitHeaders } from './rate-limit-headers.js';
+
+export interface RateLimitAdmission {
+  /** Headers for the answer (and for the 429). */
+  headers: Record<string, string>;
+  /** Corrects the token counters to the real count once it is known. */
+  settleTokens(actualTokens: number): void;
+}
+
+const NOTHING_TO_SETTLE: RateLimitAdmission = { headers: {}, settleTokens: () => {} };
+
+export async function admitRateLimits(options: {
+  policy: GovernancePolicy;
+  counters: CounterStore;
+  subject: RequestSubject;
+  /** The prompt's token estimate; asked only when a token limit applies. */
+  estimateTokens: () => number;
+  now?: () => number;
+}): Promise<RateLimitAdmission> {
+  const rules = options.policy.limitsFor(options.subject);
+  if (rules.length === 0) return NOTHING_TO_SETTLE;
+  const now = options.now ?? Date.now;
+  const nowMs = now();
+  const estimated = rules.some((rule) => rule.metric === 'tokens') ? Math.max(0, Math.round(options.estimateTokens())) : 0;
+  const counters: WindowCounter[] = rules.map((rule) => ({
+    key: rule.counterKey,
+    windowMs: rule.windowMs,
+    limit: rule.limit,
+    amount: rule.metric === 'requests' ? 1 : estimated,
+  }));
+  const result = await options.counters.take(counters, nowMs);
+  const headers = rateLimitHeaders(rules, result.states, nowMs);
+  if (!result.allowed) throw rejection(rules, result.states, result.blocked, headers, nowMs);
+
+  const tokenRules = rules.filter((rule) => rule.metric === 'tokens');
+  return {
+    headers,
+    settleTokens(actualTokens) {
+      const difference = Math.round(actualTokens) - estimated;
+      if (tokenRules.length === 0 || difference === 0) return;
+      // Bookkeeping after the answer: never awaited by the request, never allowed to throw into it.
+      options.counters
+        .add(tokenRules.map((rule) => ({ key: rule.counterKey, windowMs: rule.windowMs, amount: difference })), nowMs)
+        .catch(() => {});
+    },
+  };
+}
+
+function rejection(
+  rules: readonly LimitRule[],
+  states: ReadonlyArray<{ key: string; resetAtMs: number }>,
+  blocked: readonly string[],
+  headers: Record<string, string>,
+  nowMs: number,
+): GatewayError {
+  const blockedRules = rules.filter((rule) => blocked.includes(rule.counterKey));
+  const first = blockedRules[0] ?? rules[0];
+  const resetAtMs = Math.max(
+    ...blockedRules.map((rule) => states.find((state) => state.key === rule.counterKey)?.resetAtMs ?? nowMs + rule.windowMs),
+  );
+  const retryAfterMs = Math.max(1_000, resetAtMs - nowMs);
+  return new GatewayError('SY_ERR_RATE_LIMITED', `Rate limit reached: ${first.label}. Try again in ${Math.ceil(retryAfterMs / 1_000)} s.`, {
+    retryAfterMs,
+    headers,
+  });
+}

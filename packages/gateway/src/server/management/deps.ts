@@ -1,0 +1,33 @@
+/** What the management routes need, assembled by app.ts: repositories, governance services, settings. */
+
+import type { GovernanceConfig } from '../../config/index.js';
+import type { PolicyReloader } from '../../governance/policy-loader.js';
+import type {
+  AuditRepository,
+  BudgetsRepository,
+  KeysRepository,
+  ProviderCredentialsRepository,
+  RateLimitsRepository,
+  SpendRepository,
+  TeamsRepository,
+  UsersRepository,
+} from '../../store/index.js';
+import type { BudgetLedger, CounterStore } from '../../pipeline/ports.js';
+
+export interface ManagementDeps {
+  keys: KeysRepository;
+  users: UsersRepository;
+  teams: TeamsRepository;
+  audit: AuditRepository;
+  budgets: BudgetsRepository;
+  rateLimits: RateLimitsRepository;
+  credentials: ProviderCredentialsRepository;
+  spend: SpendRepository;
+  ledger: BudgetLedger;
+  counters: CounterStore;
+  /** Rebuilds the in-memory policy after limits, budgets or keys change. */
+  policy: PolicyReloader;
+  governance: GovernanceConfig;
+  /** Drops a key from the authentication cache after it changed. */
+  forgetKey(keyId: string): void;
+}
