@@ -123,13 +123,19 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     logBodies: config.logging.bodies,
     startedAtSeconds: Math.floor(Date.now() / 1000),
     readiness: async () => {
+      // Redis down is degraded, not unready: requests keep flowing with per-replica limits (DESIGN.md).
+      const redis = governance.redis;
+      const shared: Record<string, { ok: boolean; detail: string }> = redis
+        ? { redis: { ok: redis.status() === 'ok', detail: redis.status() === 'ok' ? 'shared limits' : `degraded: per-replica limits (${redis.lastError()?.message ?? 'unreachable'})` } }
+        : {};
       try {
         await database.ping();
-        return { ready: true, checks: { database: { ok: true, detail: database.dialect } } };
+        return { ready: true, checks: { database: { ok: true, detail: database.dialect }, ...shared } };
       } catch (error) {
-        return { ready: false, checks: { database: { ok: false, detail: error instanceof Error ? error.message : String(error) } } };
+        return { ready: false, checks: { database: { ok: false, detail: error instanceof Error ? error.message : String(error) }, ...shared } };
       }
     },
+    degradedComponents: () => (governance.redis && governance.redis.status() !== 'ok' ? ['redis'] : []),
     isShuttingDown: () => stopping,
     // A client going away is not the upstream's failure; it is recorded on the usage row instead.
     onAttemptFailed: (event) => {
@@ -147,6 +153,8 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     governance: config.governance,
     sessions: governance.sessions,
     forgetKey: (keyId) => resolveSecret.forget(keyId),
+    providers: config.providers,
+    box: governance.box,
   });
   const prober = new HealthProber({
     router: services.router,

@@ -78,7 +78,7 @@ export async function dispatchHeld<T>(options: DispatchOptions<T>): Promise<Disp
         ({ deployment, release: slot } = granted);
       }
       const step = await tryDeployment(options, groupName, deployment, slot);
-      if (step.done) { step.release(); return { value: step.value, release: step.release }; }
+      if (step.done) return { value: step.value, release: step.release };
       lastError = step.error ?? lastError;
       if (step.next === 'fail') throw lastError ?? new GatewayError('SY_ERR_INTERNAL', 'dispatch failed without an error');
       if (step.next === 'fallbacks') {

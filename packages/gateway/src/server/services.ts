@@ -46,6 +46,8 @@ export interface GatewayServices {
   /** Unix seconds when the gateway started, shown as the models' `created`. */
   startedAtSeconds: number;
   readiness(): Promise<ReadinessReport>;
+  /** Optional components that are down while the gateway still serves (Redis: per-replica limits). */
+  degradedComponents?(): string[];
   /** True once shutdown began: new requests get a 503 in their protocol's shape. */
   isShuttingDown(): boolean;
   /** Called for each upstream attempt that failed; for logs and, later, breakers and metrics. */

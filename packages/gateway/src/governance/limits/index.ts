@@ -23,6 +23,9 @@ export { RedisCounterStore } from './redis-counter-store.js';
 export { RedisBudgetLedger } from './redis-budget-ledger.js';
 export { FailoverCounterStore } from './failover-counter-store.js';
 export { FailoverBudgetLedger } from './failover-budget-ledger.js';
+export type { FailoverOptions } from './failover-state.js';
+export type { LocalBudgetLedger, SharedBudgetLedger } from './failover-budget-ledger.js';
+export type { ObservedSpend } from './redis-budget-ledger.js';
 
 export interface LimitsStoreOptions {
   /** Set when REDIS_URL is configured; absent means in-process only. */

@@ -1,6 +1,7 @@
 /**
  * Outbound HTTP for provider adapters: one keep-alive undici Agent per connect timeout, with
- * first-byte and idle timeouts per call, and transport failures mapped to GatewayErrors.
+ * first-byte, total and idle timeouts per call (the deployment's own when it sets them: adapters
+ * pass `deployment.provider.timeouts`), and transport failures mapped to GatewayErrors.
  */
 
 import { Agent, errors as undiciErrors, request } from 'undici';
@@ -41,7 +42,13 @@ export class UpstreamHttp {
   }
 
   async request(call: UpstreamCall): Promise<UpstreamResponse> {
-    const signal = call.stream ? call.signal : AbortSignal.any([call.signal, AbortSignal.timeout(call.timeouts.totalMs)]);
+    // undici checks headersTimeout on a coarse clock (about a second), so a short first-byte
+    // timeout (a deployment's own, a health probe's) gets a precise timer of its own too.
+    const firstByte = new AbortController();
+    const firstByteTimer = setTimeout(() => firstByte.abort(new DOMException('first byte timeout', 'TimeoutError')), call.timeouts.firstByteMs);
+    firstByteTimer.unref();
+    const signals = [call.signal, firstByte.signal, ...(call.stream ? [] : [AbortSignal.timeout(call.timeouts.totalMs)])];
+    const signal = AbortSignal.any(signals);
     try {
       const response = await request(call.url, {
         method: call.method ?? 'POST',
@@ -55,6 +62,8 @@ export class UpstreamHttp {
       return { status: response.statusCode, headers: response.headers, body: response.body };
     } catch (error) {
       throw transportError(error, { provider: call.provider, signal, clientSignal: call.signal });
+    } finally {
+      clearTimeout(firstByteTimer);
     }
   }
 

@@ -1,6 +1,8 @@
 /** What the management routes need, assembled by app.ts: repositories, governance services, settings. */
 
 import type { GovernanceConfig } from '../../config/index.js';
+import type { ProviderSettings } from '../../core/index.js';
+import type { SecretBox } from '../../governance/secret-box.js';
 import type { PolicyReloader } from '../../governance/policy-loader.js';
 import type {
   AuditRepository,
@@ -30,4 +32,14 @@ export interface ManagementDeps {
   governance: GovernanceConfig;
   /** Drops a key from the authentication cache after it changed. */
   forgetKey(keyId: string): void;
+  /** The running providers: stored credentials are applied to them in place of the configured key. */
+  providers: readonly ProviderSettings[];
+  /** Encrypts provider credentials at rest. */
+  box: SecretBox;
+  /**
+   * Each provider's key from the config or environment, captured before stored credentials were
+   * applied, so that deleting a provider's last stored credential restores it. When absent, the
+   * keys the providers hold at registration are used, which already carry any stored credential.
+   */
+  configuredProviderKeys?: ReadonlyMap<string, string | undefined>;
 }
