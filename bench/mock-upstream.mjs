@@ -10,6 +10,13 @@
  *   GET  /health                                           -> 200 ok
  *
  * N and D: query `?chunks=N&interval_ms=D`, else env MOCK_CHUNKS / MOCK_INTERVAL_MS, else 20 / 5.
+ *
+ * Named upstreams, for scenarios where one deployment degrades (bench/degradation.mjs): the same
+ * answers under `/u/NAME/v1/chat/completions`, each NAME with its own behaviour, set at run time:
+ *   POST /control/NAME?delay_ms=D&error_rate=R  -> waits D ms before answering; answers a share R
+ *        (0..1, spread evenly, deterministic) with a 500 in the OpenAI error shape
+ *   GET  /control                                -> {"NAME": {delayMs, errorRate, requests, failed}}
+ * The plain /v1 path never consults any of this.
  * Usage: node bench/mock-upstream.mjs [--port N]   (env MOCK_PORT; 0 picks a free port)
  * Prints `mock-upstream listening on http://127.0.0.1:PORT` once ready.
  */
@@ -48,6 +55,25 @@ const USAGE_FRAME = frame({ ...chunkBase, choices: [], usage: { prompt_tokens: 1
 const DONE_FRAME = 'data: [DONE]\n\n';
 
 const STREAM_TRUE = /"stream"\s*:\s*true/;
+const NAMED = /^\/u\/([A-Za-z0-9_.-]+)(\/v1\/chat\/completions.*)$/;
+const CONTROL = /^\/control\/([A-Za-z0-9_.-]+)(?:\?(.*))?$/;
+const FAILURE = Buffer.from('{"error":{"message":"The server had an error while processing your request.","type":"server_error","param":null,"code":null}}');
+
+/** Behaviour and counters of each named upstream. */
+const named = new Map();
+function namedUpstream(name) {
+  let entry = named.get(name);
+  if (!entry) {
+    entry = { delayMs: 0, errorRate: 0, requests: 0, failed: 0 };
+    named.set(name, entry);
+  }
+  return entry;
+}
+
+/** Fails evenly: the n-th request fails when floor(n·R) grew (R = 0.2 fails every fifth). */
+function shouldFail(entry) {
+  return Math.floor(entry.requests * entry.errorRate) > Math.floor((entry.requests - 1) * entry.errorRate);
+}
 const INCLUDE_USAGE = /"include_usage"\s*:\s*true/;
 
 /** Streams `chunks` frames `intervalMs` apart: the role frame, token frames, the finish frame. */
@@ -81,11 +107,59 @@ function streamParams(url) {
   };
 }
 
+function control(request, response) {
+  if (request.method === 'GET' && request.url === '/control') {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(Object.fromEntries(named)));
+    return true;
+  }
+  const match = request.method === 'POST' ? CONTROL.exec(request.url) : null;
+  if (!match) return false;
+  const params = new URLSearchParams(match[2] ?? '');
+  const entry = namedUpstream(match[1]);
+  entry.delayMs = numberOption(params.get('delay_ms') ?? undefined, entry.delayMs);
+  entry.errorRate = Math.min(1, numberOption(params.get('error_rate') ?? undefined, entry.errorRate));
+  request.resume();
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(entry));
+  return true;
+}
+
+/** A request to a named upstream: counted, then delayed and/or failed as its behaviour says. */
+function serveNamed(request, response, match) {
+  const entry = namedUpstream(match[1]);
+  entry.requests += 1;
+  const fail = shouldFail(entry);
+  if (fail) entry.failed += 1;
+  request.url = match[2];
+  const answer = () => {
+    if (!fail) return serve(request, response);
+    request.resume();
+    response.writeHead(500, { 'content-type': 'application/json', 'content-length': FAILURE.length });
+    response.end(FAILURE);
+  };
+  if (entry.delayMs > 0) {
+    const timer = setTimeout(answer, entry.delayMs);
+    response.once('close', () => clearTimeout(timer));
+  } else answer();
+}
+
 const server = http.createServer((request, response) => {
   if (request.method === 'GET' && request.url === '/health') {
     response.end('ok');
     return;
   }
+  // Cheap prefix checks first: the plain /v1 path is the one the throughput figures measure.
+  if (request.url.startsWith('/control') && control(request, response)) return;
+  const namedMatch = request.url.startsWith('/u/') && request.method === 'POST' ? NAMED.exec(request.url) : null;
+  if (namedMatch) {
+    serveNamed(request, response, namedMatch);
+    return;
+  }
+  serve(request, response);
+});
+
+function serve(request, response) {
   if (request.method !== 'POST' || !request.url.startsWith('/v1/chat/completions')) {
     response.writeHead(404, { 'content-type': 'application/json' });
     response.end('{"error":{"message":"not found","type":"invalid_request_error","param":null,"code":null}}');
@@ -104,7 +178,7 @@ const server = http.createServer((request, response) => {
     }
     stream(response, { ...streamParams(request.url), includeUsage: INCLUDE_USAGE.test(body) });
   });
-});
+}
 server.keepAliveTimeout = 60_000;
 server.listen(port, '127.0.0.1', () => {
   console.log(`mock-upstream listening on http://127.0.0.1:${server.address().port}`);

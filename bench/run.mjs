@@ -16,6 +16,8 @@
  * Flags: --smoke (2 s phases, no docs update)  --duration N (seconds per phase, default 10)
  *        --targets direct,bare,gateway  --quiet-wait N (default 30, smoke 5)
  *        --no-docs  --write-docs (also for --smoke)  --keep (keep the temp directory and its logs)
+ *
+ * Other scenarios: `--scenario degradation` runs bench/degradation.mjs instead (its own flags).
  */
 
 import { spawnSync } from 'node:child_process';
@@ -52,6 +54,14 @@ function freePort() {
 }
 
 async function main() {
+  const scenarioAt = process.argv.indexOf('--scenario');
+  if (scenarioAt !== -1) {
+    const scenario = process.argv[scenarioAt + 1];
+    if (scenario !== 'degradation') throw new Error(`unknown scenario "${scenario}" (known: degradation)`);
+    const { runDegradationScenario } = await import('./degradation.mjs');
+    await runDegradationScenario();
+    return;
+  }
   const args = readArgs({
     smoke: 'boolean',
     duration: 'string',

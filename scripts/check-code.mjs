@@ -26,9 +26,11 @@ const ALLOWED = {
   cli: ['core', 'cli', 'config', 'store', 'app', 'telemetry', 'governance'],
   app: ['core', 'config', 'pipeline', 'routing', 'accounting', 'providers', 'server', 'server/management', 'store', 'telemetry', 'governance'],
 };
-/** Single files an area may import beyond ALLOWED: the store narrows stored roles with roles.ts, which imports nothing. */
+/** Single files an area may import beyond ALLOWED: roles.ts imports nothing (the store narrows stored roles with it). */
 const ALLOWED_FILES = {
   store: ['governance/roles.ts'],
+  // The OpenAPI document names the roles that hold each management route's permission.
+  server: ['governance/roles.ts'],
 };
 const MAX_LINES = 600;
 

@@ -78,6 +78,9 @@ models:
       - { provider: mock-b, model: mock-model, price: { inputPerMTok: 1, outputPerMTok: 2 } }
 routing: { strategy: round-robin }
 logging: { level: warn }
+# The bench key has the default tier (standard, 100 requests per 15 minutes). Keep its rate-limit
+# check on the request path, but with room for a whole run, so that the run measures the gateway.
+governance: { tiers: { standard: { models: all, limits: [{ requests: 100000000, per: 15m }] } } }
 `;
   fs.writeFileSync(file, yaml);
 }

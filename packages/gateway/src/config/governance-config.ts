@@ -38,7 +38,6 @@ export interface GovernanceConfig {
   tiers: Record<string, TierSpec>;
   premiumModels: string[];
   rateLimits: ScopedLimitSpec[];
-  providerDailyCaps: Record<string, number>;
   budgets: BudgetSpec[];
   keyRotationGraceMs: number;
   sessions: { accessTtlMs: number; refreshTtlMs: number };
@@ -90,7 +89,6 @@ export function resolveGovernance(file: GovernanceFile, groupNames: ReadonlySet<
       tiers,
       premiumModels: file.premiumModels,
       rateLimits,
-      providerDailyCaps: file.providerDailyCaps,
       budgets,
       keyRotationGraceMs: file.keyRotationGrace,
       sessions: { accessTtlMs: file.sessions.accessTtl, refreshTtlMs: file.sessions.refreshTtl },

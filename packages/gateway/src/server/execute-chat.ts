@@ -79,7 +79,7 @@ export async function executeChat(options: {
     const row = services.accountant.finish(state, { status: 200, outcome: 'success', errorCode: null });
     return result(state, { response, error: null, costUsd: row?.costUsd ?? 0 });
   } catch (thrown) {
-    const error = toGatewayError(thrown);
+    const error = abortAwareError(thrown, { signal: options.signal, services });
     const outcome = error.code === 'SY_ERR_CLIENT_DISCONNECTED' ? 'client_disconnected' : 'error';
     services.accountant.finish(state, { status: error.status, outcome, errorCode: error.code });
     return result(state, { response: null, error, costUsd: 0 });

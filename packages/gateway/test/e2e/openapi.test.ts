@@ -14,7 +14,8 @@ import type { FastifyInstance } from 'fastify';
 import { checkOpenApiDocument, resolvePointer } from '../../src/server/openapi/check-document.js';
 import { SIMULATOR_NOTICE_EXAMPLE } from '../../src/server/openapi/models.js';
 import { buildOpenApiDocument, documentedOperations } from '../../src/server/openapi/openapi-document.js';
-import type { OpenApiDocument, OperationObject, ResponseObject } from '../../src/server/openapi/openapi-types.js';
+import { HTTP_METHODS } from '../../src/server/openapi/openapi-types.js';
+import type { HttpMethod, OpenApiDocument, OperationObject, ResponseObject } from '../../src/server/openapi/openapi-types.js';
 import { comparableRoute, registeredRoutes } from '../../src/server/openapi/registered-routes.js';
 import { startFakes, startGateway, standardConfig } from '../support/gateway-harness.js';
 import type { Fakes, RunningGateway } from '../support/gateway-harness.js';
@@ -34,7 +35,7 @@ async function startValidator(spec: OpenApiDocument): Promise<FastifyInstance> {
   };
   for (const name of Object.keys(spec.components.schemas)) route(`/schema/${name}`, { $ref: `#/components/schemas/${name}` });
   for (const item of Object.values(spec.paths)) {
-    for (const operation of [item.get, item.post].filter((candidate) => candidate !== undefined)) {
+    for (const operation of HTTP_METHODS.map((method) => item[method]).filter((candidate) => candidate !== undefined)) {
       for (const [status, value] of Object.entries(operation.responses)) {
         const media = (resolve(value) as ResponseObject).content?.['application/json'];
         if (media) route(`/response/${operation.operationId}/${status}`, media.schema);
@@ -55,14 +56,14 @@ async function validate(url: string, value: unknown): Promise<void> {
   assert.equal(answer.json<{ error: string | null }>().error, null, `${url}: ${JSON.stringify(value).slice(0, 400)}`);
 }
 
-function operation(method: 'get' | 'post', path: string): OperationObject {
+function operation(method: HttpMethod, path: string): OperationObject {
   const found = document.paths[path]?.[method];
   assert.ok(found, `${method.toUpperCase()} ${path} is documented`);
   return found;
 }
 
 /** The response must be documented (status, content type, headers) and its JSON body valid. */
-async function expectDocumented(input: { method: 'get' | 'post'; path: string; response: Response }): Promise<string> {
+async function expectDocumented(input: { method: HttpMethod; path: string; response: Response }): Promise<string> {
   const { method, path, response } = input;
   const documented = operation(method, path);
   const answer = resolve(documented.responses[String(response.status)]) as ResponseObject | undefined;
@@ -219,5 +220,80 @@ describe('real answers match the document', () => {
     } finally {
       await simulator.close();
     }
+  });
+});
+
+describe('management answers match the document', () => {
+  /** Calls `METHOD template` (path parameters filled in) and checks the answer against the document; returns its JSON. */
+  const api = async (input: { method: HttpMethod; path: string; id?: string; query?: string; body?: unknown; token?: string | null; status: number }): Promise<Record<string, unknown>> => {
+    const headers: Record<string, string> = {};
+    if (input.token !== null) headers.authorization = `Bearer ${input.token ?? running.masterKey}`;
+    if (input.body !== undefined) headers['content-type'] = 'application/json';
+    const url = `${running.url}${input.path.replace('{id}', encodeURIComponent(input.id ?? ''))}${input.query === undefined ? '' : `?${input.query}`}`;
+    const response = await fetch(url, { method: input.method.toUpperCase(), headers, body: input.body === undefined ? undefined : JSON.stringify(input.body) });
+    assert.equal(response.status, input.status, `${input.method.toUpperCase()} ${input.path}`);
+    const text = await expectDocumented({ method: input.method, path: input.path, response });
+    return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+  };
+  const idOf = (record: Record<string, unknown>, field?: string): string => String((field === undefined ? record : (record[field] as Record<string, unknown>)).id);
+
+  test('users, teams, sign-in and the account', async () => {
+    const team = await api({ method: 'post', path: '/api/teams', body: { name: 'documented team' }, status: 201 });
+    await api({ method: 'get', path: '/api/teams', status: 200 });
+    await api({ method: 'patch', path: '/api/teams/{id}', id: idOf(team), body: { name: 'documented team 2' }, status: 200 });
+    const created = await api({ method: 'post', path: '/api/users', body: { email: 'doc@example.com', role: 'developer', teamId: idOf(team) }, status: 201 });
+    await api({ method: 'get', path: '/api/teams/{id}', id: idOf(team), status: 200 });
+    await api({ method: 'get', path: '/api/users', status: 200 });
+    await api({ method: 'get', path: '/api/users/{id}', id: idOf(created, 'user'), status: 200 });
+    await api({ method: 'patch', path: '/api/users/{id}', id: idOf(created, 'user'), body: { name: 'Doc' }, status: 200 });
+    const tokens = await api({ method: 'post', path: '/api/auth/login', body: { email: 'doc@example.com', password: created.password }, token: null, status: 200 });
+    const refreshed = await api({ method: 'post', path: '/api/auth/refresh', body: { refreshToken: tokens.refreshToken }, token: null, status: 200 });
+    const token = String(refreshed.accessToken);
+    await api({ method: 'get', path: '/api/auth/me', token, status: 200 });
+    await api({ method: 'get', path: '/api/v1/account', token, status: 200 });
+    await api({ method: 'post', path: '/api/users', body: {}, status: 400 });
+    await api({ method: 'post', path: '/api/users', body: { email: 'x@example.com', role: 'viewer' }, token, status: 403 });
+    await api({ method: 'get', path: '/api/users', token: null, status: 401 });
+    await api({ method: 'get', path: '/api/users/{id}', id: 'usr_none', status: 404 });
+    await api({ method: 'post', path: '/api/teams', body: { name: 'documented team 2' }, status: 409 });
+    await api({ method: 'post', path: '/api/auth/logout', token, status: 204 });
+    await api({ method: 'post', path: '/api/auth/login', body: { email: 'doc@example.com', password: 'not the password' }, token: null, status: 401 });
+    await api({ method: 'delete', path: '/api/users/{id}', id: idOf(created, 'user'), status: 204 });
+    await api({ method: 'delete', path: '/api/teams/{id}', id: idOf(team), status: 204 });
+  });
+
+  test('keys, usage and the account of a key', async () => {
+    const created = await api({ method: 'post', path: '/api/keys', body: { name: 'documented', models: ['gpt-4o'] }, status: 201 });
+    const id = idOf(created, 'key');
+    await api({ method: 'get', path: '/api/keys', status: 200 });
+    await api({ method: 'get', path: '/api/keys/{id}', id, status: 200 });
+    await api({ method: 'patch', path: '/api/keys/{id}', id, body: { description: 'for the document' }, status: 200 });
+    await api({ method: 'get', path: '/api/v1/account', token: String(created.secret), status: 200 });
+    await api({ method: 'get', path: '/api/ai/usage', status: 200 });
+    const rotated = await api({ method: 'post', path: '/api/keys/{id}/rotate', id, body: { graceMs: 0 }, status: 200 });
+    await api({ method: 'post', path: '/api/keys/{id}/rotate', id, body: {}, status: 409 });
+    await api({ method: 'post', path: '/api/keys/{id}/revoke', id: idOf(rotated, 'key'), status: 200 });
+    await api({ method: 'delete', path: '/api/keys/{id}', id: idOf(rotated, 'key'), status: 200 });
+  });
+
+  test('budgets, rate limits, credentials and the audit log', async () => {
+    const budget = await api({ method: 'post', path: '/api/budgets', body: { name: 'documented', scope: 'global', limitUsd: 10, period: 'daily' }, status: 201 });
+    await api({ method: 'get', path: '/api/budgets', status: 200 });
+    await api({ method: 'get', path: '/api/budgets/{id}', id: idOf(budget), status: 200 });
+    await api({ method: 'patch', path: '/api/budgets/{id}', id: idOf(budget), body: { limitUsd: 20 }, status: 200 });
+    await api({ method: 'post', path: '/api/budgets/{id}/reset', id: idOf(budget), status: 200 });
+    await api({ method: 'delete', path: '/api/budgets/{id}', id: idOf(budget), status: 204 });
+    const limit = await api({ method: 'post', path: '/api/rate-limits', body: { scope: 'ip', scopeId: '203.0.113.9', requests: 100, per: '1m' }, status: 201 });
+    await api({ method: 'get', path: '/api/rate-limits', status: 200 });
+    await api({ method: 'get', path: '/api/rate-limits/{id}', id: idOf(limit), status: 200 });
+    await api({ method: 'patch', path: '/api/rate-limits/{id}', id: idOf(limit), body: { per: 120_000 }, status: 200 });
+    await api({ method: 'delete', path: '/api/rate-limits/{id}', id: idOf(limit), status: 204 });
+    const credential = await api({ method: 'post', path: '/api/providers/credentials', body: { provider: 'openai-badkey', secret: 'sk-documented-0123456789' }, status: 201 });
+    await api({ method: 'get', path: '/api/providers/credentials', status: 200 });
+    await api({ method: 'put', path: '/api/providers/credentials/{id}', id: idOf(credential), body: { secret: 'sk-documented-9876543210' }, status: 200 });
+    await api({ method: 'delete', path: '/api/providers/credentials/{id}', id: idOf(credential), status: 200 });
+    const page = await api({ method: 'get', path: '/api/audit', query: 'limit=2', status: 200 });
+    await api({ method: 'get', path: '/api/audit', query: `cursor=${String(page.nextCursor)}`, status: 200 });
+    await api({ method: 'get', path: '/api/audit', query: 'actorType=robot', status: 400 });
   });
 });

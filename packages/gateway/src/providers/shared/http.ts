@@ -42,13 +42,9 @@ export class UpstreamHttp {
   }
 
   async request(call: UpstreamCall): Promise<UpstreamResponse> {
-    // undici checks headersTimeout on a coarse clock (about a second), so a short first-byte
-    // timeout (a deployment's own, a health probe's) gets a precise timer of its own too.
-    const firstByte = new AbortController();
-    const firstByteTimer = setTimeout(() => firstByte.abort(new DOMException('first byte timeout', 'TimeoutError')), call.timeouts.firstByteMs);
-    firstByteTimer.unref();
-    const signals = [call.signal, firstByte.signal, ...(call.stream ? [] : [AbortSignal.timeout(call.timeouts.totalMs)])];
-    const signal = AbortSignal.any(signals);
+    const firstByte = preciseFirstByteTimeout(call.timeouts.firstByteMs);
+    const signals = [call.signal, ...(firstByte ? [firstByte.signal] : []), ...(call.stream ? [] : [AbortSignal.timeout(call.timeouts.totalMs)])];
+    const signal = signals.length === 1 ? call.signal : AbortSignal.any(signals);
     try {
       const response = await request(call.url, {
         method: call.method ?? 'POST',
@@ -63,7 +59,7 @@ export class UpstreamHttp {
     } catch (error) {
       throw transportError(error, { provider: call.provider, signal, clientSignal: call.signal });
     } finally {
-      clearTimeout(firstByteTimer);
+      firstByte?.clear();
     }
   }
 
@@ -71,6 +67,22 @@ export class UpstreamHttp {
     await Promise.all([...this.agents.values()].map((agent) => agent.close()));
     this.agents.clear();
   }
+}
+
+/** Below this, undici's coarse timer clock would make a first-byte timeout late by up to a second. */
+const PRECISE_FIRST_BYTE_BELOW_MS = 5_000;
+
+/**
+ * undici checks headersTimeout on a clock that ticks about every half second, so a short
+ * first-byte timeout (a deployment's own, a health probe's) gets a precise timer of its own; the
+ * usual long ones cost nothing extra on the hot path.
+ */
+function preciseFirstByteTimeout(firstByteMs: number): { signal: AbortSignal; clear: () => void } | null {
+  if (firstByteMs >= PRECISE_FIRST_BYTE_BELOW_MS) return null;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('first byte timeout', 'TimeoutError')), firstByteMs);
+  timer.unref();
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
 /** Maps a thrown transport failure (connect, timeout, abort, reset) to a GatewayError. */

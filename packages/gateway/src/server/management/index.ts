@@ -8,9 +8,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { SessionService } from '../../governance/session-service.js';
 import { registerAccountRoutes } from './account-routes.js';
+import { registerAuditRoutes } from './audit-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
+import { registerBudgetsRoutes } from './budgets-routes.js';
+import { registerCredentialsRoutes } from './credentials-routes.js';
 import type { ManagementDeps } from './deps.js';
 import { registerKeysRoutes } from './keys-routes.js';
+import { registerRateLimitsRoutes } from './rate-limits-routes.js';
+import { registerTeamsRoutes } from './teams-routes.js';
+import { registerUsersRoutes } from './users-routes.js';
 
 export type { ManagementDeps } from './deps.js';
 
@@ -18,4 +24,10 @@ export function registerManagementRoutes(app: FastifyInstance, deps: ManagementD
   registerAuthRoutes(app, deps);
   registerKeysRoutes(app, deps);
   registerAccountRoutes(app, deps);
+  registerUsersRoutes(app, deps);
+  registerTeamsRoutes(app, deps);
+  registerBudgetsRoutes(app, deps);
+  registerRateLimitsRoutes(app, deps);
+  registerCredentialsRoutes(app, deps);
+  registerAuditRoutes(app, deps);
 }

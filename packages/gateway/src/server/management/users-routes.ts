@@ -3,7 +3,8 @@
  * none is given one is generated and returned once), read, change (role, name, team, password,
  * disabled) and delete. Disabling a user or changing their role or password ends their sessions,
  * so a change of rights takes effect at once. The last active admin can be neither demoted,
- * disabled nor deleted. Password hashes never leave the store.
+ * disabled nor deleted. Deleting a user revokes their keys and removes the budgets and rate limits
+ * scoped to them. Password hashes never leave the store.
  */
 
 import type { FastifyInstance } from 'fastify';
@@ -102,12 +103,30 @@ export function registerUsersRoutes(app: FastifyInstance, deps: UsersDeps): void
     const id = idParam(request.params);
     const before = found(await deps.users.findById(id), 'user', id);
     await assertKeepsAnAdmin(deps, before, 'delete');
-    const keys = await deps.keys.list({ userId: id, includeRevoked: false });
+    const [keys, budgets, limits] = await Promise.all([
+      deps.keys.list({ userId: id, includeRevoked: false }),
+      deps.budgets.list({ scopeType: 'user', scopeId: id }),
+      deps.rateLimits.listByScope('user', id),
+    ]);
     // Ends the sessions first: that also drops them from the session cache, so tokens stop at once.
     await deps.sessions.revokeAllForUser(id);
     await deps.users.delete(id);
     for (const key of keys) deps.forgetKey(key.id);
-    await recordAudit(deps.audit, request, { action: 'users.delete', targetType: 'user', targetId: id, before: { ...before, keysRevoked: keys.map((key) => key.id) } });
+    // Budgets and limits of a user who is gone could never apply again.
+    for (const budget of budgets) await deps.budgets.delete(budget.id);
+    for (const limit of limits) await deps.rateLimits.delete(limit.id);
+    if (budgets.length > 0 || limits.length > 0) await deps.policy.reload();
+    await recordAudit(deps.audit, request, {
+      action: 'users.delete',
+      targetType: 'user',
+      targetId: id,
+      before: {
+        ...before,
+        revokedKeys: keys.map((key) => key.id),
+        deletedBudgets: budgets.map((budget) => budget.id),
+        deletedRateLimits: limits.map((limit) => limit.id),
+      },
+    });
     reply.code(204);
   });
 }

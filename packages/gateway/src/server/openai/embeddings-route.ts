@@ -41,7 +41,7 @@ export function registerEmbeddingsRoute(app: FastifyInstance, services: GatewayS
       maxOutputTokens: 0,
     });
     const call = services.inflight.begin(reply.raw);
-    const release = await acquireSlot({ services, route, signal: call.signal, call });
+    const release = await acquireSlot({ services, route, signal: call.signal, call, principal: state.principal });
     try {
       const callDeployment = async (deployment: Deployment): Promise<Outcome> => {
         const adapter = services.adapters[deployment.provider.type];

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkOpenApiDocument, resolvePointer } from './check-document.js';
 import { buildOpenApiDocument, documentedOperations } from './openapi-document.js';
+import { HTTP_METHODS } from './openapi-types.js';
 import type { MediaTypeObject, OperationObject, ResponseObject } from './openapi-types.js';
 
 const document = buildOpenApiDocument({ version: '1.2.3' });
@@ -17,7 +18,7 @@ const resolve = (value: unknown): unknown => {
   return typeof pointer === 'string' ? resolvePointer(document, pointer) : value;
 };
 const operations: Array<{ path: string; operation: OperationObject }> = Object.entries(document.paths).flatMap(([path, item]) =>
-  [item.get, item.post].filter((operation) => operation !== undefined).map((operation) => ({ path, operation })),
+  HTTP_METHODS.map((method) => item[method]).filter((operation) => operation !== undefined).map((operation) => ({ path, operation })),
 );
 
 test('the document is structurally sound, as built and as JSON', () => {
@@ -33,14 +34,19 @@ test('operations are named the way Fastify names routes', () => {
   }
 });
 
-test('keys go as a bearer token or x-api-key; only the public paths need none', () => {
-  const { bearerAuth, apiKeyAuth } = document.components.securitySchemes;
+test('keys go as a bearer token or x-api-key, /api also takes a user token; only the public paths need none', () => {
+  const { bearerAuth, apiKeyAuth, userToken } = document.components.securitySchemes;
   assert.deepEqual([bearerAuth.type, bearerAuth.scheme], ['http', 'bearer']);
   assert.deepEqual([apiKeyAuth.type, apiKeyAuth.in, apiKeyAuth.name], ['apiKey', 'header', 'x-api-key']);
+  assert.deepEqual([userToken.type, userToken.scheme, userToken.bearerFormat], ['http', 'bearer', 'JWT']);
   for (const { path, operation } of operations) {
-    const needsKey = path.startsWith('/v1/') || path.startsWith('/api/ai/') || path.startsWith('/api/v1/ai/');
-    if (needsKey) assert.deepEqual(operation.security, [{ bearerAuth: [] }, { apiKeyAuth: [] }], path);
-    else assert.deepEqual(operation.security, [], `${path} is public`);
+    const permission = operation['x-switchyard-permission'];
+    if (path.startsWith('/api/') && path !== '/api/openapi.json') assert.ok(permission, `${path} states its permission`);
+    if (path.startsWith('/v1/')) assert.deepEqual(operation.security, [{ bearerAuth: [] }, { apiKeyAuth: [] }], path);
+    else if (permission !== undefined && permission !== 'public') {
+      assert.deepEqual(operation.security, [{ bearerAuth: [] }, { apiKeyAuth: [] }, { userToken: [] }], path);
+      assert.match(operation.description ?? '', new RegExp(`Requires the \`${permission.replace('.', '\\.')}\` permission`), path);
+    } else assert.deepEqual(operation.security, [], `${path} is public`);
   }
 });
 

@@ -16,6 +16,14 @@ import { OPENAI_CHAT_REQUEST_SCHEMAS } from './openai-chat-request.js';
 import { OPENAI_CHAT_RESPONSE_SCHEMAS } from './openai-chat-response.js';
 import { CHAT_COMPLETIONS_OPERATION } from './openai-chat.js';
 import { EMBEDDINGS_OPERATION, OPENAI_EMBEDDINGS_SCHEMAS } from './openai-embeddings.js';
+import {
+  MANAGEMENT_PATHS,
+  MANAGEMENT_SCHEMAS,
+  MANAGEMENT_SECURITY_SCHEMES,
+  MANAGEMENT_TAGS,
+  managementErrorComponents,
+  withPermission,
+} from './management-paths.js';
 import { HTTP_METHODS } from './openapi-types.js';
 import type { OpenApiDocument } from './openapi-types.js';
 import { DASHBOARD_FILE_OPERATION, OPS_OPERATIONS, OPS_SCHEMAS } from './ops.js';
@@ -23,6 +31,8 @@ import { DASHBOARD_FILE_OPERATION, OPS_OPERATIONS, OPS_SCHEMAS } from './ops.js'
 const DESCRIPTION = `Switchyard is a self-hosted AI gateway: send the OpenAI or the Anthropic API to it, and it routes each request to a configured provider (OpenAI-compatible, Anthropic, Gemini, or the built-in simulator), streams the answer back and records its usage.
 
 **Authentication.** Data-plane routes take the master key or a virtual key, as \`Authorization: Bearer <key>\` or \`x-api-key: <key>\` (both work everywhere). Health, readiness, this document, /docs and the dashboard's files are public.
+
+**Management API.** Routes under /api take the master key, a key scoped to \`management\` (acting with its role), or a dashboard user's access token from POST /api/auth/login (acting with the user's role). Each operation needs one permission, given in its description and as \`x-switchyard-permission\`; a caller without it gets 403 \`permission_denied\`. Keys scoped to the data plane may use models and read their own account.
 
 **Request ids.** Every response carries \`x-request-id\`. Send your own (1–128 of \`[A-Za-z0-9_.:-]\`) to have it kept.
 
@@ -43,6 +53,7 @@ export function buildOpenApiDocument(options: { version: string }): OpenApiDocum
       { name: 'Anthropic', description: 'The Anthropic protocol: point an Anthropic SDK at `<gateway>`.' },
       { name: 'Models', description: 'The model groups a key may use.' },
       AI_ENDPOINT_TAG,
+      ...MANAGEMENT_TAGS,
       { name: 'Operations', description: 'Probes for orchestrators and load balancers.' },
       { name: 'Documentation', description: 'This document and its browsable view.' },
       { name: 'Dashboard', description: 'The operator console (static files).' },
@@ -54,7 +65,8 @@ export function buildOpenApiDocument(options: { version: string }): OpenApiDocum
       '/v1/messages': { post: MESSAGES_OPERATION },
       '/v1/models': { get: LIST_MODELS_OPERATION },
       '/v1/models/{model}': { get: GET_MODEL_OPERATION },
-      ...AI_ENDPOINT_PATHS,
+      ...withPermission(AI_ENDPOINT_PATHS, 'models.query'),
+      ...MANAGEMENT_PATHS,
       ...OPS_OPERATIONS,
       '/dashboard/{file}': { get: DASHBOARD_FILE_OPERATION },
     },
@@ -69,11 +81,12 @@ export function buildOpenApiDocument(options: { version: string }): OpenApiDocum
         ...ERROR_SCHEMAS,
         ...OPS_SCHEMAS,
         ...AI_ENDPOINT_SCHEMAS,
+        ...MANAGEMENT_SCHEMAS,
       },
-      responses: errorResponseComponents(),
+      responses: { ...errorResponseComponents(), ...managementErrorComponents() },
       parameters: PARAMETERS,
       headers: HEADERS,
-      securitySchemes: SECURITY_SCHEMES,
+      securitySchemes: { ...SECURITY_SCHEMES, ...MANAGEMENT_SECURITY_SCHEMES },
     },
   };
 }

@@ -105,6 +105,8 @@ export interface OperationObject {
   responses: Record<string, ResponseObject | Reference>;
   /** Extension: the Fastify route pattern, where it differs from the OpenAPI path (`/v1/models/*`). */
   'x-route'?: string;
+  /** Extension: the permission the caller needs (src/governance/roles.ts), or `public`; on /api routes. */
+  'x-switchyard-permission'?: string;
 }
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -116,6 +118,8 @@ export interface SecuritySchemeObject {
   type: 'http' | 'apiKey';
   description: string;
   scheme?: string;
+  /** A hint of the bearer token's format, e.g. `JWT`. */
+  bearerFormat?: string;
   name?: string;
   in?: 'header';
 }
