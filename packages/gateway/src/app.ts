@@ -76,7 +76,11 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
   const prices = new PriceCatalog();
   warnAboutUnpricedModels(config, prices, logger);
   const resolveSecret = createKeyResolver({ masterKeyHash, keys, cacheTtlMs: 2_000 });
-  const governance = await assembleGovernance({ config, database, keys, masterKeyHash, resolveSecret, providers: config.providers, logger });
+  // Every provider settings object in use: deployments with their own timeouts hold copies.
+  const providerObjects = [...new Set([...config.providers, ...config.models.flatMap((group) => group.deployments.map((deployment) => deployment.provider))])];
+  // Captured before stored credentials replace any, so deleting the last one can restore these.
+  const configuredProviderKeys = new Map(config.providers.map((provider) => [provider.id, provider.apiKey]));
+  const governance = await assembleGovernance({ config, database, keys, masterKeyHash, resolveSecret, providers: providerObjects, logger });
   const http = new UpstreamHttp();
   let stopping = false;
   const inflight = new InflightRegistry();
@@ -153,8 +157,9 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     governance: config.governance,
     sessions: governance.sessions,
     forgetKey: (keyId) => resolveSecret.forget(keyId),
-    providers: config.providers,
+    providers: providerObjects,
     box: governance.box,
+    configuredProviderKeys,
   });
   const prober = new HealthProber({
     router: services.router,

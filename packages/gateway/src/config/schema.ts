@@ -64,7 +64,7 @@ const priceSchema = z.strictObject({
   cachedInputPerMTok: numeric(z.number().min(0)).optional(),
 });
 
-const deploymentSchema = z.strictObject({
+export const deploymentSchema = z.strictObject({
   provider: text,
   model: text,
   weight: numeric(z.number().min(0)).default(DEFAULTS.deploymentWeight),
@@ -117,7 +117,7 @@ const ruleConditionsSchema = z
   });
 
 /** Conditional routing: the first rule whose conditions all hold sends the request to `route`. */
-const routingRuleSchema = z.strictObject({
+export const routingRuleSchema = z.strictObject({
   name: text.optional(),
   when: ruleConditionsSchema,
   route: text,

@@ -105,7 +105,9 @@ export async function assembleGovernance(options: {
   });
   const verifyAccessToken = async (token: string): Promise<UserPrincipal> => {
     const user = await sessions.authenticate(token);
-    return { id: user.userId, email: '', role: user.role, teamId: user.teamId, sessionId: user.sessionId };
+    // The e-mail names the caller in the audit log; management calls are rare enough for one lookup.
+    const record = await repositories.users.findById(user.userId);
+    return { id: user.userId, email: record?.email ?? user.userId, role: user.role, teamId: user.teamId, sessionId: user.sessionId };
   };
   const secretBox = await resolveSecretBox({
     encryptionKey: config.encryptionKey ?? null,

@@ -28,10 +28,12 @@ export async function applyStoredCredentials(options: {
     if (!current || record.updatedAt.getTime() >= current.updatedAt) newest.set(record.provider, { ciphertext, updatedAt: record.updatedAt.getTime(), id: record.id });
   }
   for (const [providerId, credential] of newest) {
-    const provider = options.providers.find((candidate) => candidate.id === providerId);
-    if (!provider) continue;
+    // A deployment with its own timeouts holds a copy of its provider's settings: update every copy.
+    const targets = options.providers.filter((candidate) => candidate.id === providerId);
+    if (targets.length === 0) continue;
     try {
-      provider.apiKey = options.box.decrypt(credential.ciphertext, credentialContext(providerId));
+      const secret = options.box.decrypt(credential.ciphertext, credentialContext(providerId));
+      for (const provider of targets) provider.apiKey = secret;
     } catch {
       options.logger.warn({ provider: providerId, credential: credential.id }, 'a stored provider credential could not be decrypted; keeping the configured key');
     }

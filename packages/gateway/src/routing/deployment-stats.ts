@@ -1,7 +1,8 @@
 /**
  * Live per-deployment figures that strategies and breakers read: requests in flight, recent
  * latency (exponentially weighted: time to first token and total), and a sliding window of recent
- * outcomes for the error rate. Updated on every attempt; in-process (one replica's view).
+ * outcomes for the error rate, and attempts started over the same window (for traffic share).
+ * Updated on every attempt; in-process (one replica's view).
  */
 
 import type { ErrorCode } from '../core/index.js';
@@ -18,8 +19,10 @@ export interface DeploymentSnapshot {
   attempts: number;
   successes: number;
   failures: number;
-  /** Total attempts ever started (for traffic share). */
+  /** Total attempts ever started. */
   totalStarted: number;
+  /** Attempts started within the window (for the share of recent traffic). */
+  recentStarted: number;
   lastFailureCode: ErrorCode | null;
 }
 
@@ -34,8 +37,13 @@ interface Entry {
   ttftMs: number | null;
   outcomes: Outcome[];
   totalStarted: number;
+  /** Attempts started per time bucket, oldest first: constant memory whatever the traffic. */
+  startBuckets: Array<{ at: number; count: number }>;
   lastFailureCode: ErrorCode | null;
 }
+
+/** Buckets per window for the recent-start count: the count is exact to one bucket's length. */
+const START_BUCKETS = 12;
 
 export interface DeploymentStatsOptions {
   /** Weight of the newest sample in the latency averages (0..1). */
@@ -60,7 +68,7 @@ export class DeploymentStats {
   private entry(id: string): Entry {
     let entry = this.entries.get(id);
     if (!entry) {
-      entry = { inFlight: 0, latencyMs: null, ttftMs: null, outcomes: [], totalStarted: 0, lastFailureCode: null };
+      entry = { inFlight: 0, latencyMs: null, ttftMs: null, outcomes: [], totalStarted: 0, startBuckets: [], lastFailureCode: null };
       this.entries.set(id, entry);
     }
     return entry;
@@ -71,6 +79,12 @@ export class DeploymentStats {
     const entry = this.entry(id);
     entry.inFlight += 1;
     entry.totalStarted += 1;
+    const bucketMs = this.windowMs / START_BUCKETS;
+    const at = Math.floor(this.now() / bucketMs) * bucketMs;
+    const last = entry.startBuckets.at(-1);
+    if (last !== undefined && last.at === at) last.count += 1;
+    else entry.startBuckets.push({ at, count: 1 });
+    if (entry.startBuckets.length > START_BUCKETS + 1) entry.startBuckets.shift();
   }
 
   /** The attempt succeeded: the upstream accepted it (for streams, its headers arrived). */
@@ -125,8 +139,19 @@ export class DeploymentStats {
       successes: attempts - failures,
       failures,
       totalStarted: entry.totalStarted,
+      recentStarted: this.recentStarted(entry),
       lastFailureCode: entry.lastFailureCode,
     };
+  }
+
+  /** The window's length, ms (the error-rate and recent-traffic window). */
+  get recentWindowMs(): number {
+    return this.windowMs;
+  }
+
+  private recentStarted(entry: Entry): number {
+    const cutoff = this.now() - this.windowMs;
+    return entry.startBuckets.reduce((sum, bucket) => (bucket.at + this.windowMs / START_BUCKETS > cutoff ? sum + bucket.count : sum), 0);
   }
 
   private push(entry: Entry, ok: boolean): void {

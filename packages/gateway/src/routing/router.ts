@@ -3,9 +3,14 @@
  * live stats, request hints and needs; deployments whose breaker is open left out), and, once a
  * group is exhausted, which groups to fall back to for the failure at hand. It also receives every
  * attempt's outcome, feeding the stats, the breakers and learning strategies.
+ *
+ * Its routing table can be replaced at run time (`reconfigure`, from the management API): live
+ * stats, breakers, slots and learning state are keyed by deployment id and group name, so the
+ * deployments that remain keep them. Disabled groups and deployments are not served at all.
  */
 
-import type { ChatRequest, Deployment, ErrorCode, GatewayError, ModelGroup } from '../core/index.js';
+import { GatewayError } from '../core/index.js';
+import type { ChatRequest, Deployment, ErrorCode, ModelGroup } from '../core/index.js';
 import { CircuitBreakers } from './circuit-breaker.js';
 import type { CircuitBreakerOptions } from './circuit-breaker.js';
 import type { Priority } from './concurrency-limiter.js';
@@ -16,6 +21,8 @@ import { createFallbackPolicy } from './fallback-policy.js';
 import type { FallbackPolicy, FallbackPolicyConfig } from './fallback-policy.js';
 import { DEFAULT_TIER_PRIORITY, requestPriority } from './request-priority.js';
 import type { TierPriority } from './request-priority.js';
+import { DEFAULT_MODEL_ALIAS, disabledDeploymentIds, servedGroups, tableFromGroups } from './routing-table.js';
+import type { RoutingTable } from './routing-table.js';
 import { STRATEGY_FACTORIES } from './strategies/index.js';
 import type { DeploymentFacts, RequestNeeds, RoutingHints, RoutingStrategy, StrategyContext } from './strategies/types.js';
 
@@ -60,9 +67,11 @@ const DEPLOYMENT_FAULTS = new Set<ErrorCode>([
 ]);
 
 export class Router {
-  private readonly groups = new Map<string, ModelGroup>();
+  private groups = new Map<string, ModelGroup>();
+  private table: RoutingTable;
+  private disabledGroups = new Set<string>();
   private readonly strategies = new Map<string, RoutingStrategy>();
-  private readonly defaultStrategy: string;
+  private defaultStrategy: string;
   private readonly fallbackPolicy: FallbackPolicy;
   private readonly facts: (deployment: Deployment) => DeploymentFacts;
   private readonly random: () => number;
@@ -75,6 +84,7 @@ export class Router {
 
   constructor(options: RouterOptions) {
     for (const group of options.groups) this.groups.set(group.name, group);
+    this.table = tableFromGroups(options.groups, options.strategy);
     this.defaultStrategy = options.strategy;
     this.fallbackPolicy = createFallbackPolicy(options.fallbacks);
     this.maxAttempts = options.maxAttempts ?? 4;
@@ -91,12 +101,52 @@ export class Router {
     return requestPriority({ hint: hints.priority, keyTier, tierPriority: this.tierPriority });
   }
 
+  /**
+   * The enabled group a client names: `default` is the default model when one is set (and no
+   * group is itself named so); undefined for an unknown name. A disabled group is a 404 that says
+   * so, thrown here so that every data-plane lookup answers it the same way.
+   */
   group(name: string): ModelGroup | undefined {
-    return this.groups.get(name);
+    const found = this.groups.get(name);
+    if (found) return found;
+    const target = name === DEFAULT_MODEL_ALIAS && this.table.defaultModel !== null ? this.table.defaultModel : name;
+    if (this.disabledGroups.has(target)) {
+      throw new GatewayError('SY_ERR_MODEL_NOT_FOUND', `The model '${target}' is disabled on this gateway by an operator. List the available models with GET /v1/models.`, { param: 'model' });
+    }
+    return target === name ? undefined : this.groups.get(target);
   }
 
+  /** The enabled groups, as served. */
   listGroups(): ModelGroup[] {
     return [...this.groups.values()];
+  }
+
+  /** The whole routing table: every group and deployment, enabled or not, the strategy and the default model. */
+  routingTable(): RoutingTable {
+    return this.table;
+  }
+
+  /** The strategy id a group routes by now: its own, else the global one. */
+  strategyIdOf(groupName: string): string {
+    return this.groups.get(groupName)?.strategy ?? this.table.groups.find((group) => group.name === groupName)?.strategy ?? this.defaultStrategy;
+  }
+
+  /**
+   * Serves a new routing table from the next request on. Requests in flight finish on the
+   * deployment they hold. A deployment that was disabled and is enabled again gets its breaker
+   * closed: an operator turning it back on is the signal to try it again.
+   */
+  reconfigure(table: RoutingTable): void {
+    const wasDisabled = disabledDeploymentIds(this.table);
+    const nowDisabled = disabledDeploymentIds(table);
+    const served = servedGroups(table);
+    this.groups = new Map(served.map((group) => [group.name, group]));
+    this.disabledGroups = new Set(table.groups.filter((group) => !group.enabled).map((group) => group.name));
+    this.defaultStrategy = table.strategy;
+    this.table = table;
+    for (const group of served) {
+      for (const deployment of group.deployments) if (wasDisabled.has(deployment.id) && !nowDisabled.has(deployment.id)) this.breakers.reset(deployment.id);
+    }
   }
 
   /** The group's deployments in the order to try them; open breakers are left out unless all are open. */

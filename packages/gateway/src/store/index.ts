@@ -30,6 +30,7 @@ export {
 } from './keys-repository.js';
 export { UsageRepository, type UsageFilter, type UsageListOptions } from './usage-repository.js';
 export { SettingsRepository } from './settings-repository.js';
+export { RoutingOverridesRepository, type StoredRoutingOverrides } from './routing-overrides-repository.js';
 export { TeamsRepository, type TeamRecord } from './teams-repository.js';
 export { UsersRepository, normalizeEmail, type CreateUserInput, type UpdateUserInput, type UserListFilter, type UserRecord } from './users-repository.js';
 export {

@@ -30,15 +30,15 @@ export function createCredentialApplier(deps: ManagementDeps, logger: FastifyBas
         );
 
   return async function applyCredentials(providerId) {
-    const provider = deps.providers.find((candidate) => candidate.id === providerId);
-    if (!provider) return 'unchanged_until_restart';
+    const targets = deps.providers.filter((candidate) => candidate.id === providerId);
+    if (targets.length === 0) return 'unchanged_until_restart';
     const remaining = await deps.credentials.list({ provider: providerId });
     if (remaining.length > 0) {
-      await applyStoredCredentials({ repository: deps.credentials, box: deps.box, providers: [provider], logger });
+      await applyStoredCredentials({ repository: deps.credentials, box: deps.box, providers: targets, logger });
       return 'stored';
     }
     if ((await replacedAtStart).has(providerId) && deps.configuredProviderKeys === undefined) return 'unchanged_until_restart';
-    provider.apiKey = configured.get(providerId);
+    for (const provider of targets) provider.apiKey = configured.get(providerId);
     return 'config';
   };
 }

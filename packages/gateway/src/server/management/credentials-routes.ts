@@ -23,7 +23,7 @@ export function registerCredentialsRoutes(app: FastifyInstance, deps: Management
   const applyCredentials = createCredentialApplier(deps, app.log);
   const requireProvider = (providerId: string): void => {
     if (deps.providers.some((provider) => provider.id === providerId)) return;
-    const known = deps.providers.map((provider) => provider.id).join(', ') || 'none';
+    const known = [...new Set(deps.providers.map((provider) => provider.id))].join(', ') || 'none';
     throw new GatewayError('SY_ERR_INVALID_REQUEST', `provider: '${providerId}' is not a configured provider (configured: ${known}).`, { param: 'provider' });
   };
 
