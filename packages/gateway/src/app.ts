@@ -14,6 +14,7 @@ import { createAccountant } from './pipeline/account.js';
 import { createAuthenticator, createKeyResolver } from './pipeline/authenticate.js';
 import { assembleGovernance } from './governance/assemble.js';
 import { registerManagementRoutes } from './server/management/index.js';
+import { RoutingAdmin } from './server/management/routing-admin.js';
 import { hashKey } from './pipeline/key-hash.js';
 import { createProviderAdapters } from './providers/registry.js';
 import { UpstreamHttp } from './providers/shared/http.js';
@@ -29,6 +30,7 @@ import type { GatewayServices } from './server/services.js';
 import {
   BatchingUsageRecorder,
   KeysRepository,
+  RoutingOverridesRepository,
   SettingsRepository,
   UsageRepository,
   generateKeySecret,
@@ -49,6 +51,8 @@ export interface Gateway {
   recorder: BatchingUsageRecorder;
   /** Routing state (breakers, stats, deployment slots), for the management API and tests. */
   router: Router;
+  /** Runtime routing overrides (stored, applied at once, re-read periodically for other replicas). */
+  routingAdmin: RoutingAdmin;
   /** The master key generated at this start (first start without SWITCHYARD_MASTER_KEY), or null. */
   generatedMasterKey: string | null;
   /** Starts listening; resolves to the address, e.g. http://127.0.0.1:3000. */
@@ -148,6 +152,16 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     },
     logger: logger as unknown as FastifyBaseLogger,
   };
+  // Operators' runtime routing changes, stored in the database, applied on top of the config file.
+  const routingAdmin = new RoutingAdmin({
+    router: services.router,
+    rules: services.rules,
+    base: { groups: config.models, strategy: config.routing.strategy, rules: config.routing.rules },
+    providers: config.providers,
+    repository: new RoutingOverridesRepository(database.db),
+    logger,
+  });
+  await routingAdmin.load();
   const server = buildServer({ services, logger: logger as unknown as FastifyBaseLogger });
   registerManagementRoutes(server, {
     ...governance.repositories,
@@ -160,6 +174,7 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     providers: providerObjects,
     box: governance.box,
     configuredProviderKeys,
+    routing: { admin: routingAdmin, router: services.router, rules: services.rules, services },
   });
   const prober = new HealthProber({
     router: services.router,
@@ -174,6 +189,7 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
   let shuttingDown: Promise<void> | null = null;
   const shutdown = async (): Promise<void> => {
     stopping = true;
+    routingAdmin.stopSync();
     await prober.stop();
     const closing = server.close();
     const drained = await inflight.drain(config.server.shutdownGraceMs);
@@ -199,10 +215,12 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     keys,
     recorder,
     router: services.router,
+    routingAdmin,
     generatedMasterKey,
     async listen() {
       await server.listen({ port: config.server.port, host: config.server.host });
       prober.start();
+      routingAdmin.startSync();
       const address = server.server.address();
       const port = typeof address === 'object' && address ? address.port : config.server.port;
       const host = config.server.host === '0.0.0.0' || config.server.host === '::' ? 'localhost' : config.server.host;

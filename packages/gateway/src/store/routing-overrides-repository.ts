@@ -51,7 +51,7 @@ export class RoutingOverridesRepository {
         .values({ key: SETTING_KEY, value: text, updated_at: updatedAt })
         .onConflict((conflict) => conflict.column('key').doNothing())
         .executeTakeFirst();
-      if (Number(result.numInsertedRows ?? 0n) === 0) return null;
+      if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return null;
     } else {
       const result = await this.#db
         .updateTable('settings')

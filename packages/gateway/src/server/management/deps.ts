@@ -15,6 +15,7 @@ import type {
   UsersRepository,
 } from '../../store/index.js';
 import type { BudgetLedger, CounterStore } from '../../pipeline/ports.js';
+import type { AiConfigDeps } from './ai-config-routes.js';
 
 export interface ManagementDeps {
   keys: KeysRepository;
@@ -42,4 +43,6 @@ export interface ManagementDeps {
    * keys the providers hold at registration are used, which already carry any stored credential.
    */
   configuredProviderKeys?: ReadonlyMap<string, string | undefined>;
+  /** Runtime routing administration (/api/ai/models, /routing, /config, /test); its routes are registered only when given. */
+  routing?: AiConfigDeps;
 }

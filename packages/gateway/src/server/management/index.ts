@@ -8,6 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SessionService } from '../../governance/session-service.js';
 import { registerAccountRoutes } from './account-routes.js';
+import { registerAiConfigRoutes } from './ai-config-routes.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerBudgetsRoutes } from './budgets-routes.js';
@@ -30,4 +31,5 @@ export function registerManagementRoutes(app: FastifyInstance, deps: ManagementD
   registerRateLimitsRoutes(app, deps);
   registerCredentialsRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  if (deps.routing) registerAiConfigRoutes(app, { ...deps.routing, audit: deps.audit });
 }

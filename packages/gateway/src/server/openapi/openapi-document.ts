@@ -4,6 +4,7 @@
  * names routes, so a test can keep the document and the registered routes in step.
  */
 
+import { AI_ADMIN_PATHS, AI_ADMIN_SCHEMAS, AI_ADMIN_TAG } from './ai-admin.js';
 import { AI_ENDPOINT_SCHEMAS } from './ai-endpoints-schemas.js';
 import { AI_ENDPOINT_PATHS, AI_ENDPOINT_TAG } from './ai-endpoints.js';
 import { ANTHROPIC_REQUEST_SCHEMAS } from './anthropic-messages-request.js';
@@ -54,6 +55,7 @@ export function buildOpenApiDocument(options: { version: string }): OpenApiDocum
       { name: 'Models', description: 'The model groups a key may use.' },
       AI_ENDPOINT_TAG,
       ...MANAGEMENT_TAGS,
+      AI_ADMIN_TAG,
       { name: 'Operations', description: 'Probes for orchestrators and load balancers.' },
       { name: 'Documentation', description: 'This document and its browsable view.' },
       { name: 'Dashboard', description: 'The operator console (static files).' },
@@ -67,6 +69,7 @@ export function buildOpenApiDocument(options: { version: string }): OpenApiDocum
       '/v1/models/{model}': { get: GET_MODEL_OPERATION },
       ...withPermission(AI_ENDPOINT_PATHS, 'models.query'),
       ...MANAGEMENT_PATHS,
+      ...AI_ADMIN_PATHS,
       ...OPS_OPERATIONS,
       '/dashboard/{file}': { get: DASHBOARD_FILE_OPERATION },
     },
@@ -82,6 +85,7 @@ export function buildOpenApiDocument(options: { version: string }): OpenApiDocum
         ...OPS_SCHEMAS,
         ...AI_ENDPOINT_SCHEMAS,
         ...MANAGEMENT_SCHEMAS,
+        ...AI_ADMIN_SCHEMAS,
       },
       responses: { ...errorResponseComponents(), ...managementErrorComponents() },
       parameters: PARAMETERS,
