@@ -38,6 +38,8 @@ export interface GovernanceConfig {
   tiers: Record<string, TierSpec>;
   premiumModels: string[];
   rateLimits: ScopedLimitSpec[];
+  /** Requests per user per provider per UTC day. */
+  providerDailyCaps: Record<string, number>;
   budgets: BudgetSpec[];
   keyRotationGraceMs: number;
   sessions: { accessTtlMs: number; refreshTtlMs: number };
@@ -89,6 +91,7 @@ export function resolveGovernance(file: GovernanceFile, groupNames: ReadonlySet<
       tiers,
       premiumModels: file.premiumModels,
       rateLimits,
+      providerDailyCaps: file.providerDailyCaps,
       budgets,
       keyRotationGraceMs: file.keyRotationGrace,
       sessions: { accessTtlMs: file.sessions.accessTtl, refreshTtlMs: file.sessions.refreshTtl },

@@ -67,6 +67,8 @@ export const governanceSchema = z
     /** Groups that keys of tiers with `models: basic` may not use. */
     premiumModels: z.array(text).default([]),
     rateLimits: z.array(scopedLimitSchema).default([]),
+    /** Requests per user per provider per UTC day (`{ openai: 1000 }`): each user's calls to that provider. */
+    providerDailyCaps: z.record(text, count).default({}),
     budgets: z.array(budgetSchema).default([]),
     /** How long a rotated key keeps working, by default. */
     keyRotationGrace: durationSchema.default(86_400_000),

@@ -99,6 +99,7 @@ async function readSnapshot(options: PolicyLoaderOptions): Promise<PolicySnapsho
     limit: limit.limit,
     windowMs: limit.windowMs,
     model: limit.model,
+    provider: limit.provider,
   }));
   const budgets: BudgetDefinition[] = storedBudgets.map((budget) => ({
     id: budget.id,
@@ -126,6 +127,7 @@ async function readSnapshot(options: PolicyLoaderOptions): Promise<PolicySnapsho
     tiers: options.governance.tiers,
     premiumModels: options.governance.premiumModels,
     rateLimits: options.governance.rateLimits,
+    providerDailyCaps: options.governance.providerDailyCaps,
     stored,
     budgets,
   };

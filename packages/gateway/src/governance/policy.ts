@@ -26,6 +26,8 @@ export interface StoredLimit {
   windowMs: number;
   /** Only requests to this group count; null for all. */
   model: string | null;
+  /** Only calls to this provider count (checked at dispatch); null for all. */
+  provider?: string | null;
 }
 
 export interface BudgetDefinition {
@@ -45,6 +47,8 @@ export interface PolicySnapshot {
   premiumModels: readonly string[];
   /** From the config: each applies to every key, user, team or IP separately. */
   rateLimits: readonly ScopedLimitSpec[];
+  /** From the config: requests per user per provider per UTC day. */
+  providerDailyCaps?: Readonly<Record<string, number>>;
   stored: readonly StoredLimit[];
   budgets: readonly BudgetDefinition[];
 }
@@ -122,11 +126,29 @@ export class PolicyStore implements GovernancePolicy {
       rules.push(rule({ origin: 'cfg', scope: spec.scope, id, model: spec.model, spec, label }));
     }
     for (const stored of this.#snapshot.stored) {
+      if (stored.provider) continue;
       if (stored.model !== null && stored.model !== subject.model) continue;
       const id = subjectId(stored.scope, subject);
       if (id === null || (stored.scope !== 'global' && stored.scopeId !== id)) continue;
       const label = stored.scope === 'global' ? `limit ${stored.id}` : `limit ${stored.id} of ${stored.scope} ${id}`;
       rules.push(rule({ origin: stored.id, scope: stored.scope, id, model: stored.model, spec: stored, label }));
+    }
+    return rules;
+  }
+
+  providerLimitsFor(subject: RequestSubject, providerId: string): LimitRule[] {
+    const rules: LimitRule[] = [];
+    const cap = this.#snapshot.providerDailyCaps?.[providerId];
+    if (cap !== undefined && subject.userId !== null) {
+      const spec = { metric: 'requests' as const, limit: cap, windowMs: 86_400_000 };
+      rules.push(rule({ origin: 'cap', scope: 'user', id: `${subject.userId}:${providerId}`, model: null, spec, label: `daily cap on provider "${providerId}" for user ${subject.userId}` }));
+    }
+    for (const stored of this.#snapshot.stored) {
+      if (stored.provider !== providerId || stored.metric !== 'requests') continue;
+      if (stored.model !== null && stored.model !== subject.model) continue;
+      const id = subjectId(stored.scope, subject);
+      if (id === null || (stored.scope !== 'global' && stored.scopeId !== id)) continue;
+      rules.push(rule({ origin: stored.id, scope: stored.scope, id: `${id}:${providerId}`, model: stored.model, spec: stored, label: `limit ${stored.id} on provider "${providerId}"` }));
     }
     return rules;
   }

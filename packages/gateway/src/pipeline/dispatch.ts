@@ -28,6 +28,11 @@ export interface DispatchOptions<T> {
   state: RequestState;
   signal: AbortSignal;
   call: (deployment: Deployment) => Promise<T>;
+  /**
+   * Checked before a deployment is tried (per-provider caps): an error skips the deployment without
+   * counting as its failure, and is the answer when no other deployment or fallback serves.
+   */
+  admit?: (deployment: Deployment) => Promise<GatewayError | null>;
   onAttemptFailed?: (event: { deployment: Deployment; error: GatewayError; willRetry: boolean }) => void;
 }
 
@@ -66,6 +71,11 @@ export async function dispatchHeld<T>(options: DispatchOptions<T>): Promise<Disp
       let slot: Release | null;
       if (index < plan.length) {
         deployment = plan[index];
+        const refusal = options.admit ? await options.admit(deployment) : null;
+        if (refusal) {
+          lastError = refusal;
+          continue;
+        }
         slot = router.slots.tryTake(deployment);
         if (!slot) {
           full.push(deployment);

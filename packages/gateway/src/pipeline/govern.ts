@@ -72,3 +72,31 @@ export async function govern(options: {
   const admission = await admitBudgets({ policy: governance.policy, ledger: governance.ledger, budgets, worstCaseUsd });
   state.afterRecord.push((row) => admission.settle(row.costUsd));
 }
+
+/**
+ * The dispatch-time check of per-provider caps (a user's daily calls to one provider): answers the
+ * refusal for a deployment whose provider is capped, so dispatch tries another provider instead.
+ * Undefined when no policy can cap providers.
+ */
+export function providerAdmission(options: {
+  governance: Governance | undefined;
+  state: RequestState;
+  ip: string;
+  model: string;
+}): ((deployment: Deployment) => Promise<GatewayError | null>) | undefined {
+  const { governance, state } = options;
+  const providerLimitsFor = governance?.policy.providerLimitsFor?.bind(governance.policy);
+  if (!governance || !providerLimitsFor || !state.principal) return undefined;
+  const subject = subjectOf(state.principal, { ip: options.ip, model: options.model });
+  return async (deployment) => {
+    const rules = providerLimitsFor(subject, deployment.provider.id);
+    if (rules.length === 0) return null;
+    try {
+      const policy = { limitsFor: () => rules, budgetsFor: () => [], modelDenied: () => null };
+      await admitRateLimits({ policy, counters: governance.counters, subject, estimateTokens: () => 0 });
+      return null;
+    } catch (error) {
+      return error instanceof GatewayError ? error : null;
+    }
+  };
+}

@@ -186,6 +186,8 @@ export interface LimitRule {
 export interface GovernancePolicy {
   limitsFor(subject: RequestSubject): LimitRule[];
   budgetsFor(subject: RequestSubject, nowMs: number): BudgetWindow[];
+  /** Limits on calls to one provider (per-user daily caps), checked when a deployment is about to be called. */
+  providerLimitsFor?(subject: RequestSubject, providerId: string): LimitRule[];
   /** Null when the subject may use the model; otherwise why not (tier model access). */
   modelDenied(subject: RequestSubject): string | null;
   /** Called after a budget was charged, to emit threshold events (50/80/100 %). */

@@ -8,7 +8,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { approximatePromptTokens, estimatePromptTokens } from '../accounting/token-estimator.js';
-import { govern } from '../pipeline/govern.js';
+import { govern, providerAdmission } from '../pipeline/govern.js';
 import { ruleLabel } from '../routing/conditional-rules.js';
 import type { RouteRequest } from '../routing/router.js';
 import { GatewayError, toGatewayError } from '../core/index.js';
@@ -91,6 +91,7 @@ export async function handleChatExchange(options: {
         fallbackOverride,
         state,
         signal: call.signal,
+        admit: providerAdmission({ governance: services.governance, state, ip: request.ip, model: group.name }),
         call: (deployment) => callDeployment({ deployment, chat, untranslatable, body, request, services, codec, signal: call.signal, state }),
         onAttemptFailed: ({ deployment, error, willRetry }) =>
           services.onAttemptFailed?.({ requestId: state.requestId, deploymentId: deployment.id, code: error.code, message: error.message, willRetry }),

@@ -11,7 +11,7 @@ import type { ChatRequest, ChatResponse } from '../core/index.js';
 import { dispatch } from '../pipeline/dispatch.js';
 import { createRequestState } from '../pipeline/request-state.js';
 import type { Principal } from '../pipeline/request-state.js';
-import { govern } from '../pipeline/govern.js';
+import { govern, providerAdmission } from '../pipeline/govern.js';
 import { resolveModel } from '../pipeline/resolve-model.js';
 import type { RoutingHints } from '../routing/strategies/types.js';
 import { matchRoutingRule } from './route-request.js';
@@ -70,6 +70,7 @@ export async function executeChat(options: {
       route,
       state,
       signal: options.signal,
+      admit: providerAdmission({ governance: services.governance, state, ip: options.ip ?? '', model: group.name }),
       call: (deployment) =>
         services.adapters[deployment.provider.type].chat(request, { deployment, signal: options.signal, http: services.http, requestId: state.requestId }),
     });

@@ -150,3 +150,45 @@ describe('one limit across two gateway processes sharing Redis', () => {
     assert.equal(statuses.filter((status) => status === 429).length, 20);
   });
 });
+
+describe('per-provider daily caps per user', () => {
+  let fakes: Fakes;
+  let running: RunningGateway;
+  before(async () => {
+    fakes = await startFakes();
+    const groups = `
+  - name: openai-only
+    deployments: [{ provider: openai, model: gpt-4o }]
+  - name: either
+    strategy: round-robin
+    deployments: [{ provider: openai, model: gpt-4o }, { provider: anthropic, model: claude-sonnet-4-5 }]
+`;
+    const yaml = standardConfig(fakes).replace('models:\n', `models:${groups}`) + 'governance:\n  providerDailyCaps: { openai: 2 }\n';
+    running = await startGateway({ yaml });
+  });
+  after(async () => {
+    await running.close();
+    await fakes.close();
+  });
+
+  test("a user's calls to a capped provider stop at the cap; other providers still serve; keys without a user are not capped", async () => {
+    const { secret } = await running.gateway.keys.create({ name: 'ada', tier: 'enterprise', userId: 'usr_ada' });
+    assert.equal((await chat(running.url, secret, 'openai-only')).status, 200);
+    assert.equal((await chat(running.url, secret, 'openai-only')).status, 200);
+    const refused = await chat(running.url, secret, 'openai-only');
+    assert.equal(refused.status, 429);
+    assert.match(((await refused.json()) as { error: { message: string } }).error.message, /daily cap on provider "openai" for user usr_ada/);
+    // A group with another provider goes on being served there.
+    for (let index = 0; index < 3; index += 1) {
+      const answer = await chat(running.url, secret, 'either');
+      assert.equal(answer.status, 200);
+      assert.equal(answer.headers.get('x-switchyard-provider'), 'anthropic');
+      await answer.text();
+    }
+    // The same key's user is capped on every key; a key without a user is not.
+    const sameUser = await running.gateway.keys.create({ name: 'ada 2', tier: 'enterprise', userId: 'usr_ada' });
+    assert.equal((await chat(running.url, sameUser.secret, 'openai-only')).status, 429);
+    const noUser = await running.gateway.keys.create({ name: 'service', tier: 'enterprise' });
+    assert.equal((await chat(running.url, noUser.secret, 'openai-only')).status, 200);
+  });
+});

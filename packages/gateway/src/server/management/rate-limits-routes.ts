@@ -39,15 +39,18 @@ const createSchema = z
     per,
     /** Only requests to this model group count. */
     model: z.string().min(1).max(200).nullable().optional(),
+    /** Only calls to this provider count (a per-provider cap, checked when a deployment is chosen). */
+    provider: z.string().min(1).max(200).nullable().optional(),
   })
-  .refine((limit) => oneMetric(limit) && (limit.requests !== undefined || limit.tokens !== undefined), ONE_METRIC);
+  .refine((limit) => oneMetric(limit) && (limit.requests !== undefined || limit.tokens !== undefined), ONE_METRIC)
+  .refine((limit) => !limit.provider || limit.requests !== undefined, { message: 'a per-provider limit counts `requests`', path: ['provider'] });
 const updateSchema = z
   .strictObject({ requests: count.optional(), tokens: count.optional(), per: per.optional(), model: z.string().min(1).max(200).nullable().optional() })
   .refine(oneMetric, ONE_METRIC);
 
 function view(record: RateLimitRecord): Record<string, unknown> {
   const where = record.scopeType === 'global' ? 'all traffic' : `${record.scopeType} ${record.scopeId ?? ''}`;
-  const model = record.model === null ? '' : ` (model ${record.model})`;
+  const model = (record.model === null ? '' : ` (model ${record.model})`) + (record.provider === null ? '' : ` (calls to provider ${record.provider})`);
   return {
     ...record,
     source: 'api',
@@ -58,11 +61,11 @@ function view(record: RateLimitRecord): Record<string, unknown> {
 
 export function registerRateLimitsRoutes(app: FastifyInstance, deps: ManagementDeps): void {
   app.get('/api/rate-limits', { config: { permission: 'budgets.read' } }, async () => {
-    const { tiers, premiumModels, rateLimits } = deps.governance;
+    const { tiers, premiumModels, rateLimits, providerDailyCaps } = deps.governance;
     return {
       data: (await deps.rateLimits.list()).map(view),
       // The config file's limits: read-only here, changed by editing the file.
-      config: { source: 'config', tiers, premiumModels, rateLimits },
+      config: { source: 'config', tiers, premiumModels, rateLimits, providerDailyCaps },
     };
   });
 
@@ -72,6 +75,10 @@ export function registerRateLimitsRoutes(app: FastifyInstance, deps: ManagementD
       throw new GatewayError('SY_ERR_INVALID_REQUEST', `scopeId: '${body.scopeId}' is not an IP address.`, { param: 'scopeId' });
     }
     await requireScopeTarget(deps, { scope: body.scope, scopeId: body.scopeId });
+    if (body.provider && !deps.providers.some((provider) => provider.id === body.provider)) {
+      const known = [...new Set(deps.providers.map((provider) => provider.id))].join(', ');
+      throw new GatewayError('SY_ERR_INVALID_REQUEST', `provider: unknown provider '${body.provider}' (configured: ${known}).`, { param: 'provider' });
+    }
     const record = await deps.rateLimits.create({
       scopeType: body.scope,
       scopeId: body.scopeId,
@@ -79,6 +86,7 @@ export function registerRateLimitsRoutes(app: FastifyInstance, deps: ManagementD
       limit: body.requests ?? body.tokens ?? 0,
       windowMs: body.per,
       model: body.model,
+      provider: body.provider,
     });
     await deps.policy.reload();
     await recordAudit(deps.audit, request, { action: 'rate_limits.create', targetType: 'rate_limit', targetId: record.id, after: record });

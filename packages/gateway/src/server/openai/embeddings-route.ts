@@ -12,7 +12,7 @@ import { resolveModel } from '../../pipeline/resolve-model.js';
 import type { PassthroughResult } from '../../providers/types.js';
 import { abortAware, acquireSlot, answerHeaders } from '../chat-exchange.js';
 import { requireObjectBody, stateOf } from '../request-context.js';
-import { govern } from '../../pipeline/govern.js';
+import { govern, providerAdmission } from '../../pipeline/govern.js';
 import { routeRequestFor, takeFallbackOverride } from '../route-request.js';
 import type { GatewayServices } from '../services.js';
 import { parseEmbeddingRequest, renderEmbeddings } from './codec/index.js';
@@ -68,6 +68,7 @@ export function registerEmbeddingsRoute(app: FastifyInstance, services: GatewayS
           fallbackOverride,
           state,
           signal: call.signal,
+          admit: providerAdmission({ governance: services.governance, state, ip: request.ip, model: group.name }),
           call: callDeployment,
         });
       } catch (error) {

@@ -93,6 +93,7 @@ export const MANAGEMENT_BODY_SCHEMAS: Record<string, SchemaObject> = {
       tokens: count('tokens (input and output)'),
       per: duration,
       model: nullable(string('Only requests to this model group count.', { maxLength: 200 })),
+      provider: nullable(string('Only calls to this provider count: a per-provider cap (requests only), checked when a deployment is chosen, so a capped provider is skipped for another.', { maxLength: 200 })),
     },
     ['scope', 'per'],
     'Exactly one of `requests` and `tokens`.',
