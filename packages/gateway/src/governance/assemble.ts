@@ -43,17 +43,20 @@ export interface AssembledGovernance {
   authorizeApi: AuthorizeApi;
   box: SecretBox;
   redis: RedisConnection | null;
-  repositories: {
-    keys: KeysRepository;
-    users: UsersRepository;
-    teams: TeamsRepository;
-    audit: AuditRepository;
-    budgets: BudgetsRepository;
-    rateLimits: RateLimitsRepository;
-    credentials: ProviderCredentialsRepository;
-    spend: SpendRepository;
-  };
+  repositories: GovernanceRepositories;
   close(): Promise<void>;
+}
+
+/** The stores governance and the management routes work with. */
+export interface GovernanceRepositories {
+  keys: KeysRepository;
+  users: UsersRepository;
+  teams: TeamsRepository;
+  audit: AuditRepository;
+  budgets: BudgetsRepository;
+  rateLimits: RateLimitsRepository;
+  credentials: ProviderCredentialsRepository;
+  spend: SpendRepository;
 }
 
 export async function assembleGovernance(options: {
@@ -67,7 +70,7 @@ export async function assembleGovernance(options: {
 }): Promise<AssembledGovernance> {
   const { config, database, logger } = options;
   const db = database.db;
-  const repositories = {
+  const repositories: GovernanceRepositories = {
     keys: options.keys,
     users: new UsersRepository(db),
     teams: new TeamsRepository(db),

@@ -91,12 +91,15 @@ function rule(options: { origin: string; scope: LimitScope; id: string; model: s
 export class PolicyStore implements GovernancePolicy {
   #snapshot: PolicySnapshot;
   #premium: Set<string>;
+  /** Providers some cap names, so that calls to the others skip the check entirely. */
+  #cappedProviders: Set<string>;
   readonly #emitted = new Map<string, number>();
   readonly #onThreshold: (event: ThresholdEvent) => void;
 
   constructor(snapshot: PolicySnapshot, options: { onThreshold?: (event: ThresholdEvent) => void } = {}) {
     this.#snapshot = snapshot;
     this.#premium = new Set(snapshot.premiumModels);
+    this.#cappedProviders = cappedProviders(snapshot);
     this.#onThreshold = options.onThreshold ?? (() => {});
   }
 
@@ -107,6 +110,7 @@ export class PolicyStore implements GovernancePolicy {
   replace(snapshot: PolicySnapshot): void {
     this.#snapshot = snapshot;
     this.#premium = new Set(snapshot.premiumModels);
+    this.#cappedProviders = cappedProviders(snapshot);
   }
 
   limitsFor(subject: RequestSubject): LimitRule[] {
@@ -137,6 +141,7 @@ export class PolicyStore implements GovernancePolicy {
   }
 
   providerLimitsFor(subject: RequestSubject, providerId: string): LimitRule[] {
+    if (!this.#cappedProviders.has(providerId)) return [];
     const rules: LimitRule[] = [];
     const cap = this.#snapshot.providerDailyCaps?.[providerId];
     if (cap !== undefined && subject.userId !== null) {
@@ -202,4 +207,10 @@ function budgetApplies(budget: BudgetDefinition, subject: RequestSubject): boole
     case 'key':
       return subject.keyId !== null && subject.keyId === budget.scopeId;
   }
+}
+
+function cappedProviders(snapshot: PolicySnapshot): Set<string> {
+  const providers = new Set(Object.keys(snapshot.providerDailyCaps ?? {}));
+  for (const stored of snapshot.stored) if (stored.provider) providers.add(stored.provider);
+  return providers;
 }

@@ -58,8 +58,9 @@ export async function govern(options: {
   let promptTokens: number | null = null;
   const prompt = () => (promptTokens ??= options.promptTokens());
   const limits = await admitRateLimits({ policy: governance.policy, counters: governance.counters, subject, estimateTokens: prompt });
-  if (Object.keys(limits.headers).length > 0) state.responseHeaders = { ...state.responseHeaders, ...limits.headers };
-  (state.afterRecord ??= []).push((row) => limits.settleTokens(row.promptTokens + row.completionTokens));
+  if (limits.applied) state.responseHeaders = { ...state.responseHeaders, ...limits.headers };
+  const { settleTokens } = limits;
+  if (settleTokens) (state.afterRecord ??= []).push((row) => settleTokens(row.promptTokens + row.completionTokens));
 
   const budgets = governance.policy.budgetsFor(subject, Date.now());
   if (budgets.length === 0) return;
@@ -70,7 +71,7 @@ export async function govern(options: {
     maxOutputTokens: options.maxOutputTokens,
   });
   const admission = await admitBudgets({ policy: governance.policy, ledger: governance.ledger, budgets, worstCaseUsd });
-  state.afterRecord.push((row) => admission.settle(row.costUsd));
+  (state.afterRecord ??= []).push((row) => admission.settle(row.costUsd));
 }
 
 /**
@@ -87,8 +88,9 @@ export function providerAdmission(options: {
   const { governance, state } = options;
   const providerLimitsFor = governance?.policy.providerLimitsFor?.bind(governance.policy);
   if (!governance || !providerLimitsFor || !state.principal) return undefined;
-  const subject = subjectOf(state.principal, { ip: options.ip, model: options.model });
+  const principal = state.principal;
   return async (deployment) => {
+    const subject = subjectOf(principal, { ip: options.ip, model: options.model });
     const rules = providerLimitsFor(subject, deployment.provider.id);
     if (rules.length === 0) return null;
     try {

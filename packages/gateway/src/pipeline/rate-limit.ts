@@ -10,13 +10,15 @@ import type { CounterStore, GovernancePolicy, LimitRule, RequestSubject, WindowC
 import { rateLimitHeaders } from './rate-limit-headers.js';
 
 export interface RateLimitAdmission {
+  /** False when no limit applies to the request (nothing counted, no headers). */
+  applied: boolean;
   /** Headers for the answer (and for the 429). */
   headers: Record<string, string>;
-  /** Corrects the token counters to the real count once it is known. */
-  settleTokens(actualTokens: number): void;
+  /** Corrects the token counters to the real count once it is known; null when no token limit applies. */
+  settleTokens: ((actualTokens: number) => void) | null;
 }
 
-const NOTHING_TO_SETTLE: RateLimitAdmission = { headers: {}, settleTokens: () => {} };
+const NOTHING_TO_SETTLE: RateLimitAdmission = { applied: false, headers: {}, settleTokens: null };
 
 export async function admitRateLimits(options: {
   policy: GovernancePolicy;
@@ -42,11 +44,13 @@ export async function admitRateLimits(options: {
   if (!result.allowed) throw rejection(rules, result.states, result.blocked, headers, nowMs);
 
   const tokenRules = rules.filter((rule) => rule.metric === 'tokens');
+  if (tokenRules.length === 0) return { applied: true, headers, settleTokens: null };
   return {
+    applied: true,
     headers,
     settleTokens(actualTokens) {
       const difference = Math.round(actualTokens) - estimated;
-      if (tokenRules.length === 0 || difference === 0) return;
+      if (difference === 0) return;
       // Bookkeeping after the answer: never awaited by the request, never allowed to throw into it.
       options.counters
         .add(tokenRules.map((rule) => ({ key: rule.counterKey, windowMs: rule.windowMs, amount: difference })), nowMs)

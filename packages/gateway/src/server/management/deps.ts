@@ -2,30 +2,13 @@
 
 import type { GovernanceConfig } from '../../config/index.js';
 import type { ProviderSettings } from '../../core/index.js';
+import type { GovernanceRepositories } from '../../governance/assemble.js';
 import type { SecretBox } from '../../governance/secret-box.js';
 import type { PolicyReloader } from '../../governance/policy-loader.js';
-import type {
-  AuditRepository,
-  BudgetsRepository,
-  KeysRepository,
-  ProviderCredentialsRepository,
-  RateLimitsRepository,
-  SpendRepository,
-  TeamsRepository,
-  UsersRepository,
-} from '../../store/index.js';
 import type { BudgetLedger, CounterStore } from '../../pipeline/ports.js';
 import type { AiConfigDeps } from './ai-config-routes.js';
 
-export interface ManagementDeps {
-  keys: KeysRepository;
-  users: UsersRepository;
-  teams: TeamsRepository;
-  audit: AuditRepository;
-  budgets: BudgetsRepository;
-  rateLimits: RateLimitsRepository;
-  credentials: ProviderCredentialsRepository;
-  spend: SpendRepository;
+export interface ManagementDeps extends GovernanceRepositories {
   ledger: BudgetLedger;
   counters: CounterStore;
   /** Rebuilds the in-memory policy after limits, budgets or keys change. */
@@ -39,10 +22,9 @@ export interface ManagementDeps {
   box: SecretBox;
   /**
    * Each provider's key from the config or environment, captured before stored credentials were
-   * applied, so that deleting a provider's last stored credential restores it. When absent, the
-   * keys the providers hold at registration are used, which already carry any stored credential.
+   * applied, so that deleting a provider's last stored credential restores it.
    */
-  configuredProviderKeys?: ReadonlyMap<string, string | undefined>;
+  configuredProviderKeys: ReadonlyMap<string, string | undefined>;
   /** Runtime routing administration (/api/ai/models, /routing, /config, /test); its routes are registered only when given. */
   routing?: AiConfigDeps;
 }
