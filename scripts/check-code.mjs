@@ -14,7 +14,8 @@ const ALLOWED = {
   providers: ['core', 'providers'],
   routing: ['core', 'routing'],
   accounting: ['core', 'accounting'],
-  telemetry: ['core', 'telemetry'],
+  // Observers of the data plane: they read its event and snapshot types, never the store.
+  telemetry: ['core', 'telemetry', 'pipeline', 'routing'],
   pipeline: ['core', 'pipeline', 'routing', 'accounting'],
   server: ['core', 'server', 'pipeline', 'routing', 'accounting', 'providers'],
   store: ['core', 'store', 'pipeline'],

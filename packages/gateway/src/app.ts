@@ -27,6 +27,7 @@ import { buildServer } from './server/build-server.js';
 import { createDeploymentProbe } from './server/deployment-probe.js';
 import { InflightRegistry } from './server/inflight.js';
 import type { GatewayServices } from './server/services.js';
+import type { UsageRow } from './pipeline/ports.js';
 import {
   BatchingUsageRecorder,
   KeysRepository,
@@ -38,6 +39,7 @@ import {
   openDatabase,
 } from './store/index.js';
 import type { Database } from './store/index.js';
+import { EventBus } from './telemetry/event-bus.js';
 import { createLogger } from './telemetry/logger.js';
 
 const MASTER_KEY_SETTING = 'master_key_hash';
@@ -53,6 +55,8 @@ export interface Gateway {
   router: Router;
   /** Runtime routing overrides (stored, applied at once, re-read periodically for other replicas). */
   routingAdmin: RoutingAdmin;
+  /** What happened in the gateway (finished requests, breaker changes, budget thresholds…), for observers. */
+  events: EventBus;
   /** The master key generated at this start (first start without SWITCHYARD_MASTER_KEY), or null. */
   generatedMasterKey: string | null;
   /** Starts listening; resolves to the address, e.g. http://127.0.0.1:3000. */
@@ -84,7 +88,28 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
   const providerObjects = [...new Set([...config.providers, ...config.models.flatMap((group) => group.deployments.map((deployment) => deployment.provider))])];
   // Captured before stored credentials replace any, so deleting the last one can restore these.
   const configuredProviderKeys = new Map(config.providers.map((provider) => [provider.id, provider.apiKey]));
-  const governance = await assembleGovernance({ config, database, keys, masterKeyHash, resolveSecret, providers: providerObjects, logger });
+  const events = new EventBus((error, event) => logger.error({ err: error, event: event.type }, 'an event listener failed'));
+  const governance = await assembleGovernance({
+    config,
+    database,
+    keys,
+    masterKeyHash,
+    resolveSecret,
+    providers: providerObjects,
+    logger,
+    onBudgetThreshold: (event) => events.emit({ type: 'budget.threshold', ...event }),
+  });
+  governance.redis?.onStatusChange((status) =>
+    events.emit({ type: 'component.status', component: 'redis', status: status === 'ok' ? 'ok' : 'degraded', detail: governance.redis?.lastError()?.message ?? status }),
+  );
+  // Every usage row is also an event: metrics, the live feed and analytics totals follow it.
+  const observedRecorder = {
+    record: (row: UsageRow) => {
+      recorder.record(row);
+      events.emit({ type: 'request.finished', row });
+    },
+    flush: () => recorder.flush(),
+  };
   const http = new UpstreamHttp();
   let stopping = false;
   const inflight = new InflightRegistry();
@@ -99,7 +124,10 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
       facts: createDeploymentFacts(prices),
       breaker: {
         ...config.routing.breaker,
-        onStateChange: (event) => logger.warn(event, `circuit breaker ${event.from} -> ${event.to}`),
+        onStateChange: (event) => {
+          logger.warn(event, `circuit breaker ${event.from} -> ${event.to}`);
+          events.emit({ type: 'breaker.changed', ...event });
+        },
       },
     }),
     rules: new RuleSet(config.routing.rules),
@@ -123,7 +151,7 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     authenticate: createAuthenticator({ resolve: resolveSecret }),
     authorizeApi: governance.authorizeApi,
     governance: { policy: governance.loader.policy, counters: governance.counters, ledger: governance.ledger, prices },
-    accountant: createAccountant({ prices, recorder }),
+    accountant: createAccountant({ prices, recorder: observedRecorder }),
     inflight,
     providers: config.providers,
     usingSimulatorFallback: config.usingSimulatorFallback,
@@ -147,6 +175,7 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     isShuttingDown: () => stopping,
     // A client going away is not the upstream's failure; it is recorded on the usage row instead.
     onAttemptFailed: (event) => {
+      events.emit({ type: 'attempt.failed', ...event });
       if (event.code === 'SY_ERR_CLIENT_DISCONNECTED') logger.debug(event, 'client disconnected during an upstream attempt');
       else logger.warn(event, 'upstream attempt failed');
     },
@@ -216,6 +245,7 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     recorder,
     router: services.router,
     routingAdmin,
+    events,
     generatedMasterKey,
     async listen() {
       await server.listen({ port: config.server.port, host: config.server.host });

@@ -1,6 +1,7 @@
 /**
  * Settings the environment overrides (DESIGN.md, "Start"): PORT, SWITCHYARD_MASTER_KEY,
- * DATABASE_URL, REDIS_URL, JWT_SECRET, SWITCHYARD_ENCRYPTION_KEY, WEBSOCKET_PORT, SWITCHYARD_LOG_LEVEL. They win over the file.
+ * DATABASE_URL, REDIS_URL, JWT_SECRET, SWITCHYARD_ENCRYPTION_KEY, WEBSOCKET_PORT, SWITCHYARD_LOG_LEVEL,
+ * and OpenTelemetry's OTEL_EXPORTER_OTLP_TRACES_ENDPOINT / OTEL_EXPORTER_OTLP_ENDPOINT. They win over the file.
  */
 
 import { envValue } from './env-values.js';
@@ -17,6 +18,8 @@ export interface EnvOverrides {
   encryptionKey?: string;
   websocketPort?: number;
   logLevel?: LogLevel;
+  /** OTLP/HTTP traces URL: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as is, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces (the OTel spec's rule). */
+  tracesEndpoint?: string;
   problems: string[];
 }
 
@@ -39,6 +42,7 @@ export function readEnvOverrides(env: Env): EnvOverrides {
     encryptionKey: envValue(env, 'SWITCHYARD_ENCRYPTION_KEY'),
     websocketPort: readPort(env, 'WEBSOCKET_PORT', problems),
     logLevel: logLevel !== undefined && isLogLevel(logLevel) ? logLevel : undefined,
+    tracesEndpoint: tracesEndpoint(env),
     problems,
   };
 }
@@ -47,6 +51,13 @@ export function readEnvOverrides(env: Env): EnvOverrides {
 export function databaseUrlProblem(url: string): string | undefined {
   if (url.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(url)) return undefined;
   return `expected sqlite:PATH or postgres://…, got "${url}"`;
+}
+
+function tracesEndpoint(env: Env): string | undefined {
+  const signal = envValue(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  if (signal !== undefined) return signal;
+  const base = envValue(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  return base === undefined ? undefined : `${base.replace(/\/+$/, '')}/v1/traces`;
 }
 
 function readPort(env: Env, name: string, problems: string[]): number | undefined {

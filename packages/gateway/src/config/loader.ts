@@ -134,6 +134,10 @@ function assemble(input: { file: ConfigFile; options: LoadConfigOptions; sourceF
     models,
     routing: { ...file.routing, tierPriority: { ...DEFAULT_TIER_PRIORITY, ...file.routing.tierPriority } },
     logging: { level: overrides.logLevel ?? file.logging.level, bodies: file.logging.bodies },
+    observability: {
+      ...file.observability,
+      tracing: { ...file.observability.tracing, endpoint: overrides.tracesEndpoint ?? file.observability.tracing.endpoint },
+    },
     usage: { ...file.usage },
     governance: governance.governance,
     usingSimulatorFallback: noProviders,

@@ -10,6 +10,7 @@ import { WIRE_PROTOCOLS } from '../core/index.js';
 import { parseByteSize } from './byte-size.js';
 import { DEFAULTS } from './defaults.js';
 import { governanceSchema } from './governance-schema.js';
+import { observabilitySchema } from './observability-schema.js';
 import { LOG_LEVELS } from './types.js';
 
 /** Accepts a number or its text form ("3000" after interpolation). */
@@ -197,6 +198,7 @@ export const configFileSchema = z.strictObject({
     })
     .prefault({}),
   governance: governanceSchema,
+  observability: observabilitySchema,
   logging: z
     .strictObject({
       level: z.enum(LOG_LEVELS).default(DEFAULTS.logLevel),

@@ -4,6 +4,7 @@ import type { ModelGroup, ProviderSettings } from '../core/index.js';
 import type { RoutingRule } from '../routing/conditional-rules.js';
 import type { TierPriority } from '../routing/request-priority.js';
 import type { GovernanceConfig } from './governance-config.js';
+import type { ObservabilityConfig } from './observability-schema.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -51,6 +52,8 @@ export interface ResolvedConfig {
     breaker: { failureThreshold: number; errorRateThreshold: number; minimumRequests: number; windowMs: number; cooldownMs: number };
   };
   logging: { level: LogLevel; bodies: boolean };
+  /** Metrics, tracing (endpoint already merged with OTEL_* variables) and live-feed limits. */
+  observability: ObservabilityConfig;
   usage: { batchSize: number; flushIntervalMs: number; queueLimit: number };
   /** Key tiers, rate limits, budgets and session lifetimes from the `governance:` section. */
   governance: GovernanceConfig;

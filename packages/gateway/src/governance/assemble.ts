@@ -67,6 +67,8 @@ export async function assembleGovernance(options: {
   resolveSecret: ResolveSecret;
   providers: readonly ProviderSettings[];
   logger: Logger;
+  /** Told when a budget crosses a threshold (after it is logged): the event bus, for the live feed and metrics. */
+  onBudgetThreshold?: (event: { budgetId: string; budgetName: string; threshold: number; spentUsd: number; limitUsd: number }) => void;
 }): Promise<AssembledGovernance> {
   const { config, database, logger } = options;
   const db = database.db;
@@ -92,11 +94,19 @@ export async function assembleGovernance(options: {
     spend: repositories.spend,
     ledger,
     refreshIntervalMs: 10_000,
-    onThreshold: (event) =>
+    onThreshold: (event) => {
       logger.warn(
         { budgetId: event.budget.id, budget: event.budget.name, threshold: event.threshold, spentUsd: event.spentUsd, limitUsd: event.budget.limitUsd },
         `budget "${event.budget.name}" reached ${event.threshold}% of its limit`,
-      ),
+      );
+      options.onBudgetThreshold?.({
+        budgetId: event.budget.id,
+        budgetName: event.budget.name,
+        threshold: event.threshold,
+        spentUsd: event.spentUsd,
+        limitUsd: event.budget.limitUsd,
+      });
+    },
     onError: (error) => logger.warn({ err: error }, 'reloading the governance policy failed; keeping the previous one'),
   });
   const sessions = new SessionService({
