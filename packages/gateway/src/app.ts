@@ -5,6 +5,7 @@
  * This is the only module that imports everything; nothing imports it but the CLI.
  */
 
+import { dirname } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createDeploymentFacts } from './accounting/deployment-facts.js';
@@ -40,7 +41,19 @@ import {
 } from './store/index.js';
 import type { Database } from './store/index.js';
 import { EventBus } from './telemetry/event-bus.js';
+import { readinessOf } from './telemetry/health/component-health.js';
+import { createHealthReporter } from './telemetry/health/gateway-health.js';
+import { registerHealthRoutes } from './server/management/health-routes.js';
+import { VERSION } from './core/version.js';
 import { createLogger } from './telemetry/logger.js';
+import { createLiveFeed } from './telemetry/live/live-feed.js';
+import type { LiveFeed } from './telemetry/live/live-feed.js';
+import { LiveStats } from './telemetry/live/live-stats.js';
+import { routingView } from './server/management/ai-config-view.js';
+import { parseDatabaseUrl } from './store/index.js';
+import { createTracing } from './telemetry/tracing/create-tracing.js';
+import type { Tracing } from './telemetry/tracing/create-tracing.js';
+import { createGatewayMetrics } from './telemetry/metrics/index.js';
 
 const MASTER_KEY_SETTING = 'master_key_hash';
 
@@ -57,6 +70,10 @@ export interface Gateway {
   routingAdmin: RoutingAdmin;
   /** What happened in the gateway (finished requests, breaker changes, budget thresholds…), for observers. */
   events: EventBus;
+  /** OpenTelemetry tracing (the shared no-op when no endpoint is configured); flushed on shutdown. */
+  tracing: Tracing;
+  /** The live WebSocket feed at /ws (and WEBSOCKET_PORT); null when `observability.liveFeed.enabled` is false. */
+  liveFeed: LiveFeed | null;
   /** The master key generated at this start (first start without SWITCHYARD_MASTER_KEY), or null. */
   generatedMasterKey: string | null;
   /** Starts listening; resolves to the address, e.g. http://127.0.0.1:3000. */
@@ -89,6 +106,7 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
   // Captured before stored credentials replace any, so deleting the last one can restore these.
   const configuredProviderKeys = new Map(config.providers.map((provider) => [provider.id, provider.apiKey]));
   const events = new EventBus((error, event) => logger.error({ err: error, event: event.type }, 'an event listener failed'));
+  const tracing = createTracing({ settings: config.observability.tracing, logger, serviceVersion: VERSION });
   const governance = await assembleGovernance({
     config,
     database,
@@ -113,6 +131,13 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
   const http = new UpstreamHttp();
   let stopping = false;
   const inflight = new InflightRegistry();
+  // Live figures for the feed and GET /api/ai/metrics; today's cost starts from what the usage table holds.
+  const liveStats = new LiveStats({
+    activeRequests: () => inflight.size,
+    seedCostToday: (dayStartMs) => governance.repositories.spend.spendSince({ scope: 'global', sinceMs: dayStartMs }),
+    onSeedError: (error) => logger.warn({ err: error }, "could not read today's spend for the live metrics; counting from zero"),
+  });
+  events.on('request.finished', ({ row }) => liveStats.record(row));
   const services: GatewayServices = {
     router: new Router({
       groups: config.models,
@@ -153,24 +178,14 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     governance: { policy: governance.loader.policy, counters: governance.counters, ledger: governance.ledger, prices },
     accountant: createAccountant({ prices, recorder: observedRecorder }),
     inflight,
+    tracer: tracing.tracer,
     providers: config.providers,
     usingSimulatorFallback: config.usingSimulatorFallback,
     bodyLimitBytes: config.server.bodyLimitBytes,
     logBodies: config.logging.bodies,
     startedAtSeconds: Math.floor(Date.now() / 1000),
-    readiness: async () => {
-      // Redis down is degraded, not unready: requests keep flowing with per-replica limits (DESIGN.md).
-      const redis = governance.redis;
-      const shared: Record<string, { ok: boolean; detail: string }> = redis
-        ? { redis: { ok: redis.status() === 'ok', detail: redis.status() === 'ok' ? 'shared limits' : `degraded: per-replica limits (${redis.lastError()?.message ?? 'unreachable'})` } }
-        : {};
-      try {
-        await database.ping();
-        return { ready: true, checks: { database: { ok: true, detail: database.dialect }, ...shared } };
-      } catch (error) {
-        return { ready: false, checks: { database: { ok: false, detail: error instanceof Error ? error.message : String(error) }, ...shared } };
-      }
-    },
+    // The health report's view: ready unless the database is down; Redis down is degraded, not unready (DESIGN.md).
+    readiness: async () => readinessOf(await healthReport()),
     degradedComponents: () => (governance.redis && governance.redis.status() !== 'ok' ? ['redis'] : []),
     isShuttingDown: () => stopping,
     // A client going away is not the upstream's failure; it is recorded on the usage row instead.
@@ -191,6 +206,22 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     logger,
   });
   await routingAdmin.load();
+  // Prometheus metrics (GET /metrics): counters fed by the event bus, gauges read at scrape time.
+  const metrics = config.observability.metrics.enabled
+    ? createGatewayMetrics({
+        events,
+        providerIds: providerObjects.map((provider) => provider.id),
+        sources: {
+          router: services.router,
+          ...(services.concurrency ? { gatewayQueueLength: () => services.concurrency?.queued ?? 0 } : {}),
+          requestsInFlight: () => inflight.size,
+          usageWriter: () => recorder.stats(),
+          usageQueueCapacity: config.usage.queueLimit,
+          components: () => (governance.redis ? [{ component: 'redis', up: governance.redis.status() === 'ok' }] : []),
+        },
+      })
+    : null;
+  if (metrics) services.metrics = { contentType: metrics.contentType, render: () => metrics.render(), auth: config.observability.metrics.auth };
   const server = buildServer({ services, logger: logger as unknown as FastifyBaseLogger });
   registerManagementRoutes(server, {
     ...governance.repositories,
@@ -204,7 +235,23 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     box: governance.box,
     configuredProviderKeys,
     routing: { admin: routingAdmin, router: services.router, rules: services.rules, services },
+    metrics: { report: () => liveStats.report(), router: services.router, gatewayQueued: () => services.concurrency?.queued ?? 0 },
   });
+  const databaseTarget = parseDatabaseUrl(config.database.url);
+  const liveFeed = config.observability.liveFeed.enabled
+    ? createLiveFeed({
+        httpServer: server.server,
+        ...(config.websocketPort === undefined || (config.websocketPort === config.server.port && config.websocketPort !== 0) ? {} : { websocketPort: config.websocketPort }),
+        host: config.server.host,
+        limits: config.observability.liveFeed,
+        authorize: services.authorizeApi,
+        stats: liveStats,
+        events,
+        loadBalancer: () => routingView(services.router),
+        dataDirectory: databaseTarget.dialect === 'sqlite' && databaseTarget.filename !== ':memory:' ? dirname(databaseTarget.filename) : process.cwd(),
+        logger,
+      })
+    : null;
   const prober = new HealthProber({
     router: services.router,
     groups: config.models,
@@ -215,10 +262,38 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     },
   });
 
+  const healthReport = createHealthReporter({
+    version: VERSION,
+    startedAtMs: Date.now(),
+    database: { dialect: database.dialect, ping: () => database.ping() },
+    ...(governance.redis ? { redis: governance.redis } : {}),
+    deployments: () => services.router.listGroups().flatMap((group) => group.deployments),
+    breakers: () => services.router.breakers.snapshot(),
+    queues: () => {
+      const usageStats = recorder.stats();
+      const queues = [{ name: 'usage-writer', length: usageStats.queued, limit: usageStats.queueLimit, what: 'usage rows', dropped: usageStats.dropped }];
+      if (services.concurrency) queues.push({ name: 'routing', length: services.concurrency.queued, limit: config.server.maxQueue, what: 'requests', dropped: 0 });
+      return queues;
+    },
+    workers: () => {
+      const usageStats = recorder.stats();
+      const writerError = usageStats.lastError ? { message: `${usageStats.lastError} (${usageStats.consecutiveFailures} failed attempts; rows kept)`, atMs: Date.now() } : null;
+      const workers = [
+        { name: 'usage-writer', running: !stopping, lastError: writerError, does: `writes usage rows in batches (${usageStats.written} written)` },
+        { name: 'routing-sync', running: routingAdmin.syncing, lastError: routingAdmin.syncError(), does: 're-reads stored routing changes every 10 s' },
+        { name: 'policy-reload', running: !stopping, lastError: governance.loader.lastError(), does: 're-reads stored limits and budgets every 10 s' },
+      ];
+      if (prober.deploymentIds.length > 0) workers.push({ name: 'health-prober', running: prober.running, lastError: null, does: `probes ${prober.deploymentIds.length} deployments` });
+      return workers;
+    },
+  });
+  registerHealthRoutes(server, healthReport);
+
   let shuttingDown: Promise<void> | null = null;
   const shutdown = async (): Promise<void> => {
     stopping = true;
     routingAdmin.stopSync();
+    await liveFeed?.close();
     await prober.stop();
     const closing = server.close();
     const drained = await inflight.drain(config.server.shutdownGraceMs);
@@ -230,6 +305,8 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
     server.server.closeAllConnections();
     await recorder.close();
+    // Every request has ended, so every span has: export the last of them.
+    await tracing.shutdown();
     await governance.close();
     await http.close();
     await database.close();
@@ -246,9 +323,14 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
     router: services.router,
     routingAdmin,
     events,
+    tracing,
+    liveFeed,
     generatedMasterKey,
     async listen() {
+      // Today's cost is seeded before traffic arrives, so no request is counted twice.
+      await liveStats.seeded;
       await server.listen({ port: config.server.port, host: config.server.host });
+      await liveFeed?.listen();
       prober.start();
       routingAdmin.startSync();
       const address = server.server.address();

@@ -12,6 +12,7 @@ import type { ResolveSecret } from '../pipeline/authenticate.js';
 import type { BudgetLedger, CounterStore } from '../pipeline/ports.js';
 import type { AuthorizeApi, UserPrincipal } from '../pipeline/request-state.js';
 import {
+  AnalyticsRepository,
   AuditRepository,
   BudgetsRepository,
   KeysRepository,
@@ -57,6 +58,8 @@ export interface GovernanceRepositories {
   rateLimits: RateLimitsRepository;
   credentials: ProviderCredentialsRepository;
   spend: SpendRepository;
+  /** Usage, latency and cost over time for /api/ai/analytics/*. */
+  analytics: AnalyticsRepository;
 }
 
 export async function assembleGovernance(options: {
@@ -81,6 +84,7 @@ export async function assembleGovernance(options: {
     rateLimits: new RateLimitsRepository(db),
     credentials: new ProviderCredentialsRepository(db),
     spend: new SpendRepository(db),
+    analytics: new AnalyticsRepository(db, { dialect: database.dialect }),
   };
   const redis = config.redisUrl ? createRedisConnection({ url: config.redisUrl, logger }) : null;
   const counters = createCounterStore({ redis: redis ?? undefined, logger });

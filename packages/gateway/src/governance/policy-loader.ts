@@ -19,6 +19,8 @@ export interface PolicyReloader {
   reload(): Promise<void>;
   /** Seeds one budget's current period again (after a reset or a change of scope). */
   seedBudget(budgetId: string): Promise<void>;
+  /** The last failed periodic reload, or null once one succeeds (for /api/health). */
+  lastError(): { message: string; atMs: number } | null;
   stop(): void;
 }
 
@@ -56,6 +58,7 @@ export async function createPolicyLoader(options: PolicyLoaderOptions): Promise<
 
   let timer: NodeJS.Timeout | null = null;
   let reloading: Promise<void> | null = null;
+  let lastError: { message: string; atMs: number } | null = null;
   const reload = async (): Promise<void> => {
     policy.replace(await readSnapshot(options));
     await seedAll();
@@ -63,7 +66,13 @@ export async function createPolicyLoader(options: PolicyLoaderOptions): Promise<
   if (options.refreshIntervalMs > 0) {
     timer = setInterval(() => {
       reloading ??= reload()
-        .catch((error: unknown) => options.onError?.(error))
+        .then(() => {
+          lastError = null;
+        })
+        .catch((error: unknown) => {
+          lastError = { message: error instanceof Error ? error.message : String(error), atMs: Date.now() };
+          options.onError?.(error);
+        })
         .finally(() => {
           reloading = null;
         });
@@ -73,6 +82,7 @@ export async function createPolicyLoader(options: PolicyLoaderOptions): Promise<
   return {
     policy,
     reload,
+    lastError: () => lastError,
     async seedBudget(budgetId) {
       const budget = policy.snapshot.budgets.find((candidate) => candidate.id === budgetId);
       if (budget) await seed(budget, true);

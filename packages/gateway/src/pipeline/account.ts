@@ -50,6 +50,7 @@ export function createAccountant(options: { prices: PriceCatalog; recorder: Usag
         attempts: state.attempts,
       };
       options.recorder.record(row);
+      state.trace.end(row);
       if (state.afterRecord) for (const settle of state.afterRecord) settle(row);
       return row;
     },

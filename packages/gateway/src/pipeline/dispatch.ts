@@ -16,6 +16,7 @@ import type { Priority, Release } from '../routing/concurrency-limiter.js';
 import { sleep } from '../routing/retry-policy.js';
 import type { RetryPolicy } from '../routing/retry-policy.js';
 import type { RouteRequest, Router } from '../routing/router.js';
+import type { AttemptTrace } from './ports.js';
 import type { RequestState } from './request-state.js';
 
 export interface DispatchOptions<T> {
@@ -27,7 +28,8 @@ export interface DispatchOptions<T> {
   fallbackOverride?: readonly string[];
   state: RequestState;
   signal: AbortSignal;
-  call: (deployment: Deployment) => Promise<T>;
+  /** Calls one deployment; `attempt` carries the trace headers to send upstream with this call. */
+  call: (deployment: Deployment, attempt: AttemptTrace) => Promise<T>;
   /**
    * Checked before a deployment is tried (per-provider caps): an error skips the deployment without
    * counting as its failure, and is the answer when no other deployment or fallback serves.
@@ -125,14 +127,16 @@ async function tryDeployment<T>(options: DispatchOptions<T>, groupName: string, 
       if (!router.begin(deployment)) return { done: false, error: null, next: 'deployment' };
       state.deployment = deployment;
       state.attempts += 1;
+      const attempt = state.trace.startAttempt(deployment, state.attempts);
       const startedAt = performance.now();
       try {
-        const value = await options.call(deployment);
+        const value = await options.call(deployment, attempt);
         router.succeeded(groupName, deployment, { latencyMs: performance.now() - startedAt });
         handedOver = true;
         return { done: true, value, release: slot };
       } catch (thrown) {
         const error = toGatewayError(thrown);
+        attempt.failed(error);
         router.failed(groupName, deployment, error, { latencyMs: performance.now() - startedAt });
         if (options.signal.aborted) {
           options.onAttemptFailed?.({ deployment, error, willRetry: false });

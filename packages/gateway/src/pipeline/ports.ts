@@ -3,7 +3,7 @@
  * SQLite/Postgres, in-memory versions for tests and benchmarks). The data plane never imports store/.
  */
 
-import type { InboundProtocol, Usage } from '../core/index.js';
+import type { Deployment, FinishReason, GatewayError, InboundProtocol, Usage } from '../core/index.js';
 
 /** A virtual key as the data plane sees it. The secret itself is never held, only its hash. */
 export interface KeyRecord {
@@ -192,4 +192,56 @@ export interface GovernancePolicy {
   modelDenied(subject: RequestSubject): string | null;
   /** Called after a budget was charged, to emit threshold events (50/80/100 %). */
   budgetCharged?(budget: BudgetWindow, spentUsd: number): void;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Tracing: a span per data-plane request and one per upstream attempt (OpenTelemetry, in
+ * telemetry/tracing/). When tracing is off, pipeline/noop-tracer.ts answers with shared frozen
+ * handles, and the calls take objects the request already holds: the hot path allocates nothing.
+ * ------------------------------------------------------------------------------------------- */
+
+/** What a request span reads from the request (RequestState satisfies it). */
+export interface TracedRequest {
+  readonly requestId: string;
+  /** performance.now() at arrival: the span starts then. */
+  readonly startedAt: number;
+  readonly protocol: InboundProtocol;
+  readonly endpoint: UsageRow['endpoint'];
+  /** The model group the client asked for. */
+  readonly modelGroup: string | null;
+  readonly stream: boolean;
+}
+
+/** Request parameters a span records when the client gave them (ChatRequest satisfies it). */
+export interface TracedParameters {
+  readonly maxTokens?: number;
+  readonly temperature?: number;
+}
+
+/** The client's request headers, read for its W3C trace context (traceparent, tracestate). */
+export type TraceCarrier = Readonly<Record<string, string | string[] | undefined>>;
+
+export interface AttemptTrace {
+  /** Headers that carry this attempt's trace context upstream (traceparent); undefined when not traced. */
+  readonly headers: Readonly<Record<string, string>> | undefined;
+  /** The attempt failed before its answer began: ends its span as an error. */
+  failed(error: GatewayError): void;
+}
+
+export interface RequestTrace {
+  /** Starts the span of one upstream attempt, a child of the request's; `attempt` counts from 1 per request. */
+  startAttempt(deployment: Deployment, attempt: number): AttemptTrace;
+  /** Why a choice of the answer stopped (called once per choice, when the answer says). */
+  finishReason(reason: FinishReason): void;
+  /** Ends the request's span, and that of the attempt that answered, with the request's usage row. */
+  end(row: UsageRow): void;
+}
+
+export interface RequestTracer {
+  /**
+   * Starts the span of one request, continuing the client's trace when it sent a traceparent.
+   * Positional rather than an options object: every argument is an object the request already
+   * holds, so a disabled tracer costs no allocation.
+   */
+  startRequest(request: TracedRequest, carrier: TraceCarrier | undefined, parameters: TracedParameters | null): RequestTrace;
 }

@@ -4,7 +4,8 @@
  */
 
 import type { Deployment, InboundProtocol, Usage } from '../core/index.js';
-import type { KeyRecord, UsageRow } from './ports.js';
+import { NOOP_REQUEST_TRACE } from './noop-tracer.js';
+import type { KeyRecord, RequestTrace, UsageRow } from './ports.js';
 
 /** A dashboard user signed in with a token (JWT) from POST /api/auth/login. */
 export interface UserPrincipal {
@@ -43,6 +44,8 @@ export interface RequestState {
   responseHeaders: Record<string, string> | null;
   /** Run once the usage row exists: settle budget reservations and token counters with real figures. */
   afterRecord: Array<(row: UsageRow) => void> | null;
+  /** The request's trace (spans of the request and its attempts); the shared no-op when not traced. */
+  trace: RequestTrace;
 }
 
 export function createRequestState(options: {
@@ -69,6 +72,7 @@ export function createRequestState(options: {
     recorded: false,
     responseHeaders: null,
     afterRecord: null,
+    trace: NOOP_REQUEST_TRACE,
   };
 }
 

@@ -25,6 +25,8 @@ export interface CallContext {
   http: UpstreamHttp;
   /** The gateway's request id, forwarded upstream where a protocol has a place for it. */
   requestId: string;
+  /** The attempt's trace context headers (W3C traceparent), sent with the upstream call when tracing is on. */
+  traceHeaders?: Readonly<Record<string, string>>;
 }
 
 /** Headers of the client's request that a pass-through may forward (e.g. anthropic-version, anthropic-beta). */

@@ -69,6 +69,11 @@ export class HealthProber {
     return [...this.targets.keys()];
   }
 
+  /** True between start() and stop(). */
+  get running(): boolean {
+    return this.started && !this.stopping.signal.aborted;
+  }
+
   /** Starts probing: each deployment's first probe at once, then every `intervalMs`. Idempotent. */
   start(): void {
     if (this.started || this.stopping.signal.aborted) return;

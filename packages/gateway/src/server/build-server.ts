@@ -40,8 +40,10 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
     loggerInstance: options.logger === false ? undefined : options.logger,
     logger: options.logger === false ? false : undefined,
     bodyLimit: services.bodyLimitBytes,
-    // Per-request log lines cost CPU on every call; the gateway logs what matters itself.
-    logController: new LogController({ disableRequestLogging: true }),
+    // Per-request log lines cost CPU on every call; the gateway logs what matters itself. Every
+    // line logged for a request names it as `requestId` (the x-request-id header's value), the
+    // field the gateway's own lines (attempt failures) use too.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     requestIdHeader: false,
     // Always our own id: it keys the request's usage row, so a client reusing an id (or sending
     // the same one on every call) must not make two requests share one. A client's own id is

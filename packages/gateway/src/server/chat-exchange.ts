@@ -15,6 +15,7 @@ import { GatewayError, toGatewayError } from '../core/index.js';
 import type { ChatRequest, ChatResponse, Deployment, InboundProtocol, StreamEvent } from '../core/index.js';
 import { dispatchHeld } from '../pipeline/dispatch.js';
 import { resolveModel } from '../pipeline/resolve-model.js';
+import type { AttemptTrace } from '../pipeline/ports.js';
 import type { Principal, RequestState } from '../pipeline/request-state.js';
 import type { PassthroughResult } from '../providers/types.js';
 import type { InflightCall } from './inflight.js';
@@ -63,6 +64,7 @@ export async function handleChatExchange(options: {
   const group = resolveModel({ name: chat.model, principal: state.principal, findGroup: (name) => services.router.group(name) });
   state.modelGroup = group.name;
   state.estimatePromptTokens = () => estimatePromptTokens(chat);
+  if (services.tracer) state.trace = services.tracer.startRequest(state, request.headers, chat);
   const route = routeRequestFor({ headers: request.headers, body, chat });
   const groupName = applyRoutingRules({ services, state, route, groupName: group.name, reply });
   await govern({
@@ -92,7 +94,7 @@ export async function handleChatExchange(options: {
         state,
         signal: call.signal,
         admit: providerAdmission({ governance: services.governance, state, ip: request.ip, model: group.name }),
-        call: (deployment) => callDeployment({ deployment, chat, untranslatable, body, request, services, codec, signal: call.signal, state }),
+        call: (deployment, attempt) => callDeployment({ deployment, attempt, chat, untranslatable, body, request, services, codec, signal: call.signal, state }),
         onAttemptFailed: ({ deployment, error, willRetry }) =>
           services.onAttemptFailed?.({ requestId: state.requestId, deploymentId: deployment.id, code: error.code, message: error.message, willRetry }),
       }));
@@ -108,6 +110,7 @@ export async function handleChatExchange(options: {
       state.usage = result.usage;
       state.outputText = result.outputText ?? '';
       state.upstreamModel = result.model ?? state.upstreamModel;
+      if (result.finishReason) state.trace.finishReason(result.finishReason);
       state.firstByteAt = performance.now();
       reply.code(result.status).headers(headers).type('application/json');
       await reply.send(result.body);
@@ -115,6 +118,7 @@ export async function handleChatExchange(options: {
     } else if (outcome.kind === 'response') {
       state.usage = outcome.response.usage;
       state.upstreamModel = outcome.response.model;
+      for (const choice of outcome.response.choices) state.trace.finishReason(choice.finishReason);
       state.firstByteAt = performance.now();
       reply.code(200).headers(headers);
       await reply.send(codec.renderResponse(outcome.response, { model: chat.model }));
@@ -169,6 +173,7 @@ export async function acquireSlot(options: {
 
 async function callDeployment(options: {
   deployment: Deployment;
+  attempt: AttemptTrace;
   chat: ChatRequest;
   untranslatable: GatewayError | null;
   body: Record<string, unknown>;
@@ -180,7 +185,7 @@ async function callDeployment(options: {
 }): Promise<Outcome> {
   const { deployment, chat, services, codec } = options;
   const adapter = services.adapters[deployment.provider.type];
-  const context = { deployment, signal: options.signal, http: services.http, requestId: options.state.requestId };
+  const context = { deployment, signal: options.signal, http: services.http, requestId: options.state.requestId, traceHeaders: options.attempt.headers };
   if (deployment.provider.type === codec.protocol && adapter.passthrough) {
     const result = await adapter.passthrough(
       {
@@ -248,6 +253,7 @@ async function relayPassthroughStream(options: {
   state.usage = summary.usage;
   state.outputText = summary.outputText ?? '';
   state.upstreamModel = summary.model ?? state.upstreamModel;
+  if (summary.finishReason) state.trace.finishReason(summary.finishReason);
   finishStream({ state, services: options.services, call, clientGone, failure });
 }
 
@@ -272,6 +278,7 @@ async function relayCanonicalStream(options: {
       else if (event.type === 'text-delta') state.outputText += event.text;
       else if (event.type === 'tool-call-delta') state.outputText += event.argumentsDelta;
       else if (event.type === 'start') state.upstreamModel = event.model;
+      else if (event.type === 'finish') state.trace.finishReason(event.finishReason);
       else if (event.type === 'error') {
         failure = call.reason() ? abortAware(event.error, call) : event.error;
         event = { type: 'error', error: failure };

@@ -43,6 +43,7 @@ export async function executeChat(options: {
   state.principal = options.principal;
   state.modelGroup = chat.model;
   state.estimatePromptTokens = () => estimatePromptTokens(chat);
+  if (services.tracer) state.trace = services.tracer.startRequest(state, undefined, chat);
   const request: ChatRequest = { ...chat, stream: false, includeUsage: false };
   let release = (): void => {};
   try {
@@ -71,11 +72,12 @@ export async function executeChat(options: {
       state,
       signal: options.signal,
       admit: providerAdmission({ governance: services.governance, state, ip: options.ip ?? '', model: group.name }),
-      call: (deployment) =>
-        services.adapters[deployment.provider.type].chat(request, { deployment, signal: options.signal, http: services.http, requestId: state.requestId }),
+      call: (deployment, attempt) =>
+        services.adapters[deployment.provider.type].chat(request, { deployment, signal: options.signal, http: services.http, requestId: state.requestId, traceHeaders: attempt.headers }),
     });
     state.usage = response.usage;
     state.upstreamModel = response.model;
+    for (const choice of response.choices) state.trace.finishReason(choice.finishReason);
     state.firstByteAt = performance.now();
     const row = services.accountant.finish(state, { status: 200, outcome: 'success', errorCode: null });
     return result(state, { response, error: null, costUsd: row?.costUsd ?? 0 });

@@ -1,4 +1,7 @@
-/** GET /health (liveness) and GET /ready (readiness: the database and other required components). */
+/**
+ * GET /health (liveness), GET /ready (readiness: the database and other required components) and,
+ * when metrics are on, GET /metrics (Prometheus text; analytics.read when observability.metrics.auth).
+ */
 
 import type { FastifyInstance } from 'fastify';
 import type { GatewayServices } from './services.js';
@@ -14,4 +17,12 @@ export function registerOpsRoutes(app: FastifyInstance, services: GatewayService
     const degraded = report.ready && Object.values(report.checks).some((check) => !check.ok);
     return { status: report.ready ? (degraded ? 'degraded' : 'ready') : 'not_ready', checks: report.checks };
   });
+  const metrics = services.metrics;
+  if (metrics) {
+    // A declared permission makes the onRequest hook authorise the caller (401/403 otherwise).
+    app.get('/metrics', { config: metrics.auth ? { permission: 'analytics.read' } : {} }, async (_request, reply) => {
+      reply.type(metrics.contentType);
+      return metrics.render();
+    });
+  }
 }

@@ -5,6 +5,7 @@ import type { ModelGroup, ProviderSettings, WireProtocol } from '../core/index.j
 import type { Accountant } from '../pipeline/account.js';
 import type { Authenticate } from '../pipeline/authenticate.js';
 import type { Governance } from '../pipeline/govern.js';
+import type { RequestTracer } from '../pipeline/ports.js';
 import type { AuthorizeApi } from '../pipeline/request-state.js';
 import type { RuleSet } from '../routing/conditional-rules.js';
 import type { ConcurrencyLimiter } from '../routing/concurrency-limiter.js';
@@ -19,6 +20,15 @@ export type ProviderAdapters = Record<WireProtocol, ProviderAdapter>;
 export interface ReadinessReport {
   ready: boolean;
   checks: Record<string, { ok: boolean; detail?: string }>;
+}
+
+/** GET /metrics: the Prometheus exposition, rendered by telemetry/metrics (server/ may not import it). */
+export interface MetricsEndpoint {
+  /** The exposition's content type (`text/plain; version=0.0.4; charset=utf-8`). */
+  contentType: string;
+  render(): Promise<string>;
+  /** observability.metrics.auth: the caller needs the analytics.read permission. */
+  auth: boolean;
 }
 
 export interface GatewayServices {
@@ -37,6 +47,8 @@ export interface GatewayServices {
   /** Tier model access, rate limits and budgets; absent in tests that need none. */
   governance?: Governance;
   inflight: InflightRegistry;
+  /** Spans per request and upstream attempt (OpenTelemetry); absent or the no-op when tracing is off. */
+  tracer?: RequestTracer;
   providers: readonly ProviderSettings[];
   /** True when no provider was configured and the simulator serves the default groups. */
   usingSimulatorFallback: boolean;
@@ -50,6 +62,8 @@ export interface GatewayServices {
   degradedComponents?(): string[];
   /** True once shutdown began: new requests get a 503 in their protocol's shape. */
   isShuttingDown(): boolean;
+  /** Serves GET /metrics when set (observability.metrics.enabled). */
+  metrics?: MetricsEndpoint;
   /** Called for each upstream attempt that failed; for logs and, later, breakers and metrics. */
   onAttemptFailed?(event: { requestId: string; deploymentId: string; code: string; message: string; willRetry: boolean }): void;
   logger?: FastifyBaseLogger;

@@ -69,6 +69,19 @@ export {
   type UpdateProviderCredentialInput,
 } from './provider-credentials-repository.js';
 export { isUniqueViolation } from './row-helpers.js';
+export {
+  AnalyticsRepository,
+  ANALYTICS_GROUP_BY,
+  LATENCY_BIN_RATIO,
+  ZERO_BIN,
+  type AnalyticsFilter,
+  type AnalyticsGroupBy,
+  type AnalyticsQuery,
+  type HistogramBin,
+  type LatencyBinRow,
+  type TtftBinRow,
+  type UsageAggregate,
+} from './analytics-repository.js';
 export { SpendRepository, SPEND_GROUP_BY, type SpendAggregateOptions, type SpendFilter, type SpendGroup, type SpendGroupBy, type SpendScope, type SpendTotals } from './spend-repository.js';
 export {
   BatchingUsageRecorder,

@@ -49,6 +49,12 @@ export interface UsageWriterStats {
   dropped: number;
   /** Failed write attempts. */
   failures: number;
+  /** Failures since the last successful write (0 while writes succeed). */
+  consecutiveFailures: number;
+  /** The last write failure's message, kept until a write succeeds. */
+  lastError: string | null;
+  /** Most rows held before new ones are dropped. */
+  queueLimit: number;
 }
 
 interface FlushWaiter {
@@ -69,6 +75,7 @@ export class BatchingUsageRecorder implements UsageRecorder {
   #dropped = 0;
   #failures = 0;
   #consecutiveFailures = 0;
+  #lastError = '';
   #dropping = false;
   #closed = false;
   #writing: Promise<void> | null = null;
@@ -127,7 +134,15 @@ export class BatchingUsageRecorder implements UsageRecorder {
   }
 
   stats(): UsageWriterStats {
-    return { queued: this.#queue.length, written: this.#written, dropped: this.#dropped, failures: this.#failures };
+    return {
+      queued: this.#queue.length,
+      written: this.#written,
+      dropped: this.#dropped,
+      failures: this.#failures,
+      consecutiveFailures: this.#consecutiveFailures,
+      lastError: this.#consecutiveFailures > 0 ? this.#lastError : null,
+      queueLimit: this.#options.queueLimit,
+    };
   }
 
   #onInterval(): void {
@@ -175,6 +190,7 @@ export class BatchingUsageRecorder implements UsageRecorder {
     const delay = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.min(30, this.#consecutiveFailures - 1));
     this.#safeLog('warn', { err: error, queued: this.#queue.length, attempt: this.#consecutiveFailures, retryInMs: delay }, 'usage write failed; rows kept for retry');
     const message = error instanceof Error ? error.message : String(error);
+    this.#lastError = message;
     this.#waiters = this.#waiters.filter((waiter) => {
       waiter.failuresLeft -= 1;
       if (waiter.failuresLeft > 0) return true;

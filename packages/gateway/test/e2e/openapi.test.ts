@@ -276,6 +276,24 @@ describe('management answers match the document', () => {
     await api({ method: 'delete', path: '/api/keys/{id}', id: idOf(rotated, 'key'), status: 200 });
   });
 
+  test('component health and readiness', async () => {
+    await api({ method: 'get', path: '/api/health', status: 200 });
+    await api({ method: 'get', path: '/api/ai/health', status: 200 });
+    await api({ method: 'get', path: '/api/health', token: null, status: 401 });
+  });
+
+  test('analytics: usage, performance and costs, as JSON and as CSV', async () => {
+    for (const endpoint of ['usage', 'performance', 'costs']) {
+      const path = `/api/ai/analytics/${endpoint}`;
+      await api({ method: 'get', path, status: 200 });
+      await api({ method: 'get', path, query: 'granularity=minute&groupBy=model&top=1', status: 200 });
+      await api({ method: 'get', path, query: 'granularity=week', status: 400 });
+      const csv = await fetch(`${running.url}${path}?format=csv&groupBy=provider`, { headers: key() });
+      assert.equal(csv.status, 200);
+      assert.match(await expectDocumented({ method: 'get', path, response: csv }), /^start,group,/);
+    }
+  });
+
   test('budgets, rate limits, credentials and the audit log', async () => {
     const budget = await api({ method: 'post', path: '/api/budgets', body: { name: 'documented', scope: 'global', limitUsd: 10, period: 'daily' }, status: 201 });
     await api({ method: 'get', path: '/api/budgets', status: 200 });

@@ -193,7 +193,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
           }),
         );
         await recorder.flush();
-        assert.deepEqual(recorder.stats(), { queued: 0, written: 2000, dropped: 0, failures: 0 });
+        assert.deepEqual(recorder.stats(), { queued: 0, written: 2000, dropped: 0, failures: 0, consecutiveFailures: 0, lastError: null, queueLimit: recorder.stats().queueLimit });
         assert.equal(sink.storedIds.length, 2000);
         assert.equal(new Set(sink.storedIds).size, 2000);
         assert.equal(await usage.count(), 2000);
@@ -235,12 +235,14 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
         await assert.rejects(recorder.flush(), /not written after 3 attempts: database unavailable/);
         assert.equal(recorder.stats().queued, 10);
         assert.ok(recorder.stats().failures >= 3);
+        assert.ok(recorder.stats().consecutiveFailures >= 3);
+        assert.notEqual(recorder.stats().lastError, null, 'the failure is kept for the health report');
         assert.ok(warnings.includes('usage write failed; rows kept for retry'));
         assert.equal(await usage.count(), 0);
 
         sink.failing = false;
         await recorder.flush();
-        assert.deepEqual({ ...recorder.stats(), failures: 0 }, { queued: 0, written: 10, dropped: 0, failures: 0 });
+        assert.deepEqual({ ...recorder.stats(), failures: 0, queueLimit: 0 }, { queued: 0, written: 10, dropped: 0, failures: 0, consecutiveFailures: 0, lastError: null, queueLimit: 0 });
         assert.deepEqual([...sink.storedIds].sort(), rows.map((row) => row.requestId).sort());
         assert.equal(await usage.count(), 10);
         await recorder.close();
@@ -264,7 +266,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
         });
         const rows = usageRows('full', 8);
         for (const row of rows) recorder.record(row);
-        assert.deepEqual(recorder.stats(), { queued: 5, written: 0, dropped: 3, failures: 0 });
+        assert.deepEqual(recorder.stats(), { queued: 5, written: 0, dropped: 3, failures: 0, consecutiveFailures: 0, lastError: null, queueLimit: 5 });
         assert.deepEqual(
           drops.map((event) => [event.row.requestId, event.reason, event.dropped]),
           rows.slice(5).map((row, index) => [row.requestId, 'queue_full', index + 1]),
@@ -273,7 +275,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
         openGate();
         sink.gate = null;
         await recorder.close();
-        assert.deepEqual(recorder.stats(), { queued: 0, written: 5, dropped: 3, failures: 0 });
+        assert.deepEqual(recorder.stats(), { queued: 0, written: 5, dropped: 3, failures: 0, consecutiveFailures: 0, lastError: null, queueLimit: 5 });
         assert.equal(await usage.count(), 5);
 
         recorder.record(usageRow('late', 0));

@@ -37,6 +37,7 @@ export async function postMessages(options: PostMessagesOptions): Promise<Upstre
     timeouts: settings.timeouts,
     provider: settings.id,
     stream: options.stream,
+    traceHeaders: options.context.traceHeaders,
   });
   if (response.status < 200 || response.status >= 300) {
     throw await anthropicHttpError(response, { provider: settings.id, signal });

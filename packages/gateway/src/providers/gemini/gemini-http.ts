@@ -29,6 +29,7 @@ export async function callGemini(call: GeminiCall): Promise<UpstreamResponse> {
     timeouts: settings.timeouts,
     provider: settings.id,
     stream,
+    traceHeaders: call.context.traceHeaders,
   });
   if (response.status < 200 || response.status >= 300) {
     const bodyText = await readText(response, settings.id, signal);

@@ -29,6 +29,7 @@ export async function callOpenAI(call: OpenAICall, context: CallContext): Promis
     timeouts: provider.timeouts,
     provider: provider.id,
     stream: call.stream,
+    traceHeaders: context.traceHeaders,
   });
   if (response.status < 200 || response.status >= 300) {
     throw await openaiHttpError(response, { provider: provider.id, signal: context.signal });

@@ -21,6 +21,8 @@ export interface UpstreamCall {
   provider: string;
   /** Streaming calls are not bounded by timeouts.totalMs, only by the idle timeout. */
   stream: boolean;
+  /** Trace context headers (traceparent) added to `headers`; absent when tracing is off. */
+  traceHeaders?: Readonly<Record<string, string>>;
 }
 
 export interface UpstreamResponse {
@@ -48,7 +50,7 @@ export class UpstreamHttp {
     try {
       const response = await request(call.url, {
         method: call.method ?? 'POST',
-        headers: call.headers,
+        headers: call.traceHeaders ? { ...call.headers, ...call.traceHeaders } : call.headers,
         body: call.body,
         signal,
         dispatcher: this.agentFor(call.timeouts.connectMs),

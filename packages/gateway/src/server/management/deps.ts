@@ -7,6 +7,7 @@ import type { SecretBox } from '../../governance/secret-box.js';
 import type { PolicyReloader } from '../../governance/policy-loader.js';
 import type { BudgetLedger, CounterStore } from '../../pipeline/ports.js';
 import type { AiConfigDeps } from './ai-config-routes.js';
+import type { MetricsRoutesDeps } from './metrics-routes.js';
 
 export interface ManagementDeps extends GovernanceRepositories {
   ledger: BudgetLedger;
@@ -27,4 +28,6 @@ export interface ManagementDeps extends GovernanceRepositories {
   configuredProviderKeys: ReadonlyMap<string, string | undefined>;
   /** Runtime routing administration (/api/ai/models, /routing, /config, /test); its routes are registered only when given. */
   routing?: AiConfigDeps;
+  /** Live figures for GET /api/ai/metrics and /api/ai/metrics/manager; registered only when given. */
+  metrics?: MetricsRoutesDeps;
 }

@@ -9,12 +9,14 @@ import type { FastifyInstance } from 'fastify';
 import type { SessionService } from '../../governance/session-service.js';
 import { registerAccountRoutes } from './account-routes.js';
 import { registerAiConfigRoutes } from './ai-config-routes.js';
+import { registerAnalyticsRoutes } from './analytics-routes.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerBudgetsRoutes } from './budgets-routes.js';
 import { registerCredentialsRoutes } from './credentials-routes.js';
 import type { ManagementDeps } from './deps.js';
 import { registerKeysRoutes } from './keys-routes.js';
+import { registerMetricsRoutes } from './metrics-routes.js';
 import { registerRateLimitsRoutes } from './rate-limits-routes.js';
 import { registerTeamsRoutes } from './teams-routes.js';
 import { registerUsersRoutes } from './users-routes.js';
@@ -31,5 +33,7 @@ export function registerManagementRoutes(app: FastifyInstance, deps: ManagementD
   registerRateLimitsRoutes(app, deps);
   registerCredentialsRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerAnalyticsRoutes(app, deps);
   if (deps.routing) registerAiConfigRoutes(app, { ...deps.routing, audit: deps.audit });
+  if (deps.metrics) registerMetricsRoutes(app, deps.metrics);
 }

@@ -57,6 +57,7 @@ export class RoutingAdmin {
   readonly #syncIntervalMs: number;
   #state: RoutingAdminState = { overrides: emptyOverrides(), revision: 0, updatedAt: null, updatedBy: null, problems: [] };
   #timer: NodeJS.Timeout | null = null;
+  #syncError: { message: string; atMs: number } | null = null;
   #refreshing: Promise<boolean> | null = null;
 
   constructor(options: RoutingAdminOptions) {
@@ -111,6 +112,16 @@ export class RoutingAdmin {
     this.#timer.unref();
   }
 
+  /** True while the periodic re-read runs (between startSync and stopSync). */
+  get syncing(): boolean {
+    return this.#timer !== null;
+  }
+
+  /** The last failed re-read of the stored overrides, or null once one succeeds (for /api/health). */
+  syncError(): { message: string; atMs: number } | null {
+    return this.#syncError;
+  }
+
   stopSync(): void {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
@@ -119,11 +130,13 @@ export class RoutingAdmin {
   async #refresh(): Promise<boolean> {
     try {
       const stored = await this.#repository.read();
+      this.#syncError = null;
       if ((stored?.revision ?? 0) === this.#state.revision) return false;
       this.#install(stored);
       return true;
     } catch (error) {
       // The database may be down for a while: keep routing by what was last read.
+      this.#syncError = { message: error instanceof Error ? error.message : String(error), atMs: Date.now() };
       this.#logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not re-read the routing overrides; keeping the ones in force');
       return false;
     }

@@ -8,6 +8,7 @@ import { estimateTextTokens } from '../../accounting/token-estimator.js';
 import { GatewayError } from '../../core/index.js';
 import type { Deployment, EmbeddingRequest, EmbeddingResponse } from '../../core/index.js';
 import { dispatch } from '../../pipeline/dispatch.js';
+import type { AttemptTrace } from '../../pipeline/ports.js';
 import { resolveModel } from '../../pipeline/resolve-model.js';
 import type { PassthroughResult } from '../../providers/types.js';
 import { abortAware, acquireSlot, answerHeaders } from '../chat-exchange.js';
@@ -29,6 +30,7 @@ export function registerEmbeddingsRoute(app: FastifyInstance, services: GatewayS
     state.modelGroup = group.name;
     const canonical = parsed.request;
     if (canonical) state.estimatePromptTokens = () => canonical.input.reduce((sum, text) => sum + estimateTextTokens(text), 0);
+    if (services.tracer) state.trace = services.tracer.startRequest(state, request.headers, null);
 
     const route = routeRequestFor({ headers: request.headers, body, chat: null });
     await govern({
@@ -43,9 +45,9 @@ export function registerEmbeddingsRoute(app: FastifyInstance, services: GatewayS
     const call = services.inflight.begin(reply.raw);
     const release = await acquireSlot({ services, route, signal: call.signal, call, principal: state.principal });
     try {
-      const callDeployment = async (deployment: Deployment): Promise<Outcome> => {
+      const callDeployment = async (deployment: Deployment, attempt: AttemptTrace): Promise<Outcome> => {
         const adapter = services.adapters[deployment.provider.type];
-        const context = { deployment, signal: call.signal, http: services.http, requestId: state.requestId };
+        const context = { deployment, signal: call.signal, http: services.http, requestId: state.requestId, traceHeaders: attempt.headers };
         if (deployment.provider.type === 'openai' && adapter.passthrough) {
           const result = await adapter.passthrough({ endpoint: 'embeddings', body, stream: false, clientWantsUsage: false, headers: {} }, context);
           return { kind: 'passthrough', result };

@@ -7,10 +7,13 @@
 import type { Permission } from '../../governance/roles.js';
 import { ACCOUNT_SCHEMAS, AUTH_ACCOUNT_PATHS } from './management-auth-account.js';
 import { MANAGEMENT_BODY_SCHEMAS } from './management-bodies.js';
+import { ANALYTICS_PATHS, ANALYTICS_SCHEMAS } from './management-analytics.js';
 import { BUDGETS_PATHS } from './management-budgets.js';
 import { MANAGEMENT_SECURITY, MANAGEMENT_SECURITY_SCHEMES, MANAGEMENT_TAGS, managementErrorComponents, permissionSentence } from './management-components.js';
 import { CREDENTIALS_AUDIT_PATHS } from './management-credentials-audit.js';
+import { HEALTH_PATHS, HEALTH_SCHEMAS } from './management-health.js';
 import { KEYS_PATHS } from './management-keys.js';
+import { METRICS_PATHS, METRICS_SCHEMAS } from './management-metrics.js';
 import { MANAGEMENT_RECORD_SCHEMAS } from './management-schemas.js';
 import { USERS_PATHS } from './management-users.js';
 import { HTTP_METHODS } from './openapi-types.js';
@@ -24,12 +27,18 @@ export const MANAGEMENT_PATHS: Record<string, PathItemObject> = {
   ...USERS_PATHS,
   ...BUDGETS_PATHS,
   ...CREDENTIALS_AUDIT_PATHS,
+  ...ANALYTICS_PATHS,
+  ...METRICS_PATHS,
+  ...HEALTH_PATHS,
 };
 
 export const MANAGEMENT_SCHEMAS: Record<string, SchemaObject> = {
   ...MANAGEMENT_RECORD_SCHEMAS,
   ...ACCOUNT_SCHEMAS,
   ...MANAGEMENT_BODY_SCHEMAS,
+  ...ANALYTICS_SCHEMAS,
+  ...METRICS_SCHEMAS,
+  ...HEALTH_SCHEMAS,
 };
 
 /** The same paths with every operation marked as needing `permission`, which management callers (keys and user tokens) may hold. */

@@ -25,6 +25,8 @@ import {
   managementErrorComponents,
   withPermission,
 } from './management-paths.js';
+import { ANALYTICS_TAG } from './management-analytics.js';
+import { METRICS_TAG } from './management-metrics.js';
 import { HTTP_METHODS } from './openapi-types.js';
 import type { OpenApiDocument } from './openapi-types.js';
 import { DASHBOARD_FILE_OPERATION, OPS_OPERATIONS, OPS_SCHEMAS } from './ops.js';
@@ -56,6 +58,8 @@ export function buildOpenApiDocument(options: { version: string }): OpenApiDocum
       AI_ENDPOINT_TAG,
       ...MANAGEMENT_TAGS,
       AI_ADMIN_TAG,
+      ANALYTICS_TAG,
+      METRICS_TAG,
       { name: 'Operations', description: 'Probes for orchestrators and load balancers.' },
       { name: 'Documentation', description: 'This document and its browsable view.' },
       { name: 'Dashboard', description: 'The operator console (static files).' },

@@ -1,5 +1,6 @@
 /**
- * The public, unauthenticated routes in the document: health and readiness (ops-routes.ts), this
+ * The public, unauthenticated routes in the document: health and readiness (ops-routes.ts), the
+ * Prometheus metrics (ops-routes.ts; authenticated only when observability.metrics.auth is on), this
  * document and its browsable view (openapi-routes.ts), and the dashboard's static files
  * (dashboard-routes.ts).
  */
@@ -10,19 +11,35 @@ import type { OperationObject, ResponseObject, SchemaObject } from './openapi-ty
 import { ref } from './openapi-types.js';
 
 export const OPS_SCHEMAS: Record<string, SchemaObject> = {
-  Health: object({ status: { const: 'ok' } }, ['status']),
+  Health: object(
+    {
+      status: { type: 'string', enum: ['ok', 'degraded'], description: '`degraded` while an optional component (Redis) is down and the gateway serves without it.' },
+      degraded: { type: 'array', items: { type: 'string' }, description: 'The components that are down.' },
+    },
+    ['status'],
+  ),
   Readiness: object(
     {
-      status: { type: 'string', enum: ['ready', 'not_ready'] },
+      status: { type: 'string', enum: ['ready', 'degraded', 'not_ready'], description: '`not_ready` (503) only when a required component (the database) is down.' },
       checks: {
         type: 'object',
-        description: 'One entry per required component (the database, …).',
-        additionalProperties: object({ ok: { type: 'boolean' }, detail: string('Why the check failed.') }, ['ok']),
+        description: 'One entry per component of the health report (database, redis, provider:{id}, queue:{name}, worker:{name}); see GET /api/health.',
+        additionalProperties: object(
+          { ok: { type: 'boolean' }, status: { type: 'string', enum: ['ok', 'degraded', 'down'] }, detail: string('What the check found.') },
+          ['ok'],
+        ),
       },
     },
     ['status', 'checks'],
   ),
 };
+
+const METRICS_EXAMPLE = [
+  '# HELP switchyard_requests_total Finished requests (one per usage row), by model group, provider, deployment, HTTP status and outcome.',
+  '# TYPE switchyard_requests_total counter',
+  'switchyard_requests_total{model_group="gpt-4o",provider="openai",deployment="openai/gpt-4o",status="200",outcome="success"} 42',
+  '',
+].join('\n');
 
 const DASHBOARD_FILES: Record<string, string> = { 'index.html': 'text/html', 'app.js': 'text/javascript', 'styles.css': 'text/css' };
 
@@ -62,6 +79,28 @@ export const OPS_OPERATIONS: Record<string, { get: OperationObject }> = {
       description: 'Whether the gateway can serve traffic: the database and other required components answer. For readiness probes and load balancers.',
       tags: ['Operations'],
       responses: { '200': readiness('Ready.', 'ready'), '503': readiness('Not ready; `checks` says what failed.', 'not_ready') },
+    }),
+  },
+  '/metrics': {
+    get: publicOperation({
+      operationId: 'metrics',
+      summary: 'Prometheus metrics',
+      description:
+        'Requests, latency and time-to-first-token histograms, tokens, cost, rejections, failed upstream attempts, circuit breakers, queues, the usage writer and process metrics, in the Prometheus text format; every metric is described in docs/observability.md. Served when `observability.metrics.enabled` (the default). Public by default, since scrapers usually sit on a private network; with `observability.metrics.auth: true` it takes the master key, a management key or a user token with the `analytics.read` permission, like /api routes.',
+      tags: ['Operations'],
+      responses: {
+        '200': {
+          description: 'The metrics.',
+          headers: COMMON_HEADERS,
+          content: {
+            'text/plain': {
+              schema: { type: 'string', description: 'Prometheus text exposition format 0.0.4 (content type `text/plain; version=0.0.4; charset=utf-8`).' },
+              examples: { requests: { value: METRICS_EXAMPLE } },
+            },
+          },
+        },
+        ...errorResponses('openai', [401, 403]),
+      },
     }),
   },
   '/api/openapi.json': {

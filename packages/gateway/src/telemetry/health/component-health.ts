@@ -1,0 +1,59 @@
+/**
+ * The health report's shape and the one rule that turns component statuses into an overall one:
+ * a required component down makes the gateway down (not ready); anything else that is not ok
+ * makes it degraded (it still serves, with less: per-replica limits, fewer deployments, a backlog).
+ */
+
+export type HealthStatus = 'ok' | 'degraded' | 'down';
+
+export interface ComponentHealth {
+  status: HealthStatus;
+  /** One line a person can act on. */
+  detail: string;
+  /** True when the gateway cannot serve without it (the database); its `down` makes the whole report down. */
+  required?: boolean;
+  /** Figures behind the status (queue length and limit, breaker state, last run…). */
+  [extra: string]: unknown;
+}
+
+export interface HealthReport {
+  status: HealthStatus;
+  version: string;
+  uptimeSeconds: number;
+  checkedAt: string;
+  components: Record<string, ComponentHealth>;
+}
+
+const RANK: Record<HealthStatus, number> = { ok: 0, degraded: 1, down: 2 };
+
+export function overallStatus(components: Record<string, ComponentHealth>): HealthStatus {
+  let status: HealthStatus = 'ok';
+  for (const component of Object.values(components)) {
+    if (component.status === 'down' && component.required) return 'down';
+    // An optional component being down leaves the gateway serving: degraded, not down.
+    const effective: HealthStatus = component.status === 'down' ? 'degraded' : component.status;
+    if (RANK[effective] > RANK[status]) status = effective;
+  }
+  return status;
+}
+
+/** The worse of two statuses. */
+export function worse(a: HealthStatus, b: HealthStatus): HealthStatus {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** A queue's status from its fill: degraded from 80 % of its limit, down when full (it is refusing work). */
+export function queueHealth(options: { length: number; limit: number; what: string }): ComponentHealth {
+  const { length, limit, what } = options;
+  if (limit <= 0) return { status: 'ok', detail: `${length} ${what} queued`, length, limit: null };
+  const share = length / limit;
+  const status: HealthStatus = share >= 1 ? 'down' : share >= 0.8 ? 'degraded' : 'ok';
+  return { status, detail: `${length} of ${limit} ${what} queued (${Math.round(share * 100)} %)`, length, limit };
+}
+
+/** /ready's view of a report: ready unless a required component is down; every component listed. */
+export function readinessOf(report: HealthReport): { ready: boolean; checks: Record<string, { ok: boolean; status: HealthStatus; detail: string }> } {
+  const checks: Record<string, { ok: boolean; status: HealthStatus; detail: string }> = {};
+  for (const [name, component] of Object.entries(report.components)) checks[name] = { ok: component.status === 'ok', status: component.status, detail: component.detail };
+  return { ready: report.status !== 'down', checks };
+}
