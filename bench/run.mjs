@@ -2,22 +2,30 @@
 /**
  * One benchmark run (`npm run bench`; needs `npm run build` first). Starts the mock upstream, then
  * measures three targets in turn against it: the mock directly, the bare Node proxy, and the
- * gateway (two deployments of one model group on the mock, a virtual key, usage logging on, its
- * own temporary SQLite database). Load generator and mock are pinned to CPU 0, the proxy or gateway
- * to CPU 1 (taskset, when it works). Per target: a warm-up, closed-loop max throughput with the
- * server's CPU time per request, open loop at 500 and 2000 req/s, streaming TTFB/total at
- * 100 streams/s, and RSS idle/peak. Then the gateway is stopped with SIGTERM and its usage rows are
+ * gateway with its policy stack on (two deployments of one model group on the mock, a virtual key
+ * with a request and a token rate limit and a budget, usage logging, metrics scraped after every
+ * phase, its own temporary SQLite database). Load generator and mock are pinned to CPU 0, the proxy
+ * or gateway to CPU 1 (taskset, when it works). Per target: a warm-up, closed-loop max throughput
+ * with the server's CPU time per request, open loop at 500 and 2000 req/s, streaming TTFB/total at
+ * 100 streams/s, RSS idle/peak; for the gateway then the soak (200,000 requests at 2000 req/s,
+ * RSS at its start and end). Then the gateway is stopped with SIGTERM and its usage rows are
  * counted against the requests sent. Prints one Markdown table, saves the raw JSON under
  * bench/results/ and (full runs) writes the table into docs/performance.md.
  *
  * Before each target it waits (up to --quiet-wait s) for the machine to be idle, and it reports per
  * phase how much CPU none of its own processes used, so that a run disturbed by other work shows.
  *
- * Flags: --smoke (2 s phases, no docs update)  --duration N (seconds per phase, default 10)
+ * Flags: --smoke (2 s phases, a 4,000-request soak, no docs update)  --duration N (seconds per phase, default 10)
  *        --targets direct,bare,gateway  --quiet-wait N (default 30, smoke 5)
+ *        --soak N (requests, default 200000; 0 skips it)  --soak-rate R (req/s, default 2000)
+ *        --soak-targets gateway (comma-separated; bare too for a baseline)
+ *        --gateway-dist DIR (measure packages/gateway/DIR instead of dist/, e.g. an older build)
+ *        --gateway-node-flags="FLAGS" (node flags for the gateway instead of the recommended ones; "" for none)
  *        --no-docs  --write-docs (also for --smoke)  --keep (keep the temp directory and its logs)
  *
- * Other scenarios: `--scenario degradation` runs bench/degradation.mjs instead (its own flags).
+ * Other scenarios: `--scenario degradation` runs bench/degradation.mjs instead (its own flags);
+ * `--scenario analytics` runs bench/analytics.mjs (analytics queries over a million usage rows);
+ * `--scenario profile` runs bench/profile.mjs (CPU profile and GC log of the gateway under load).
  */
 
 import { spawnSync } from 'node:child_process';
@@ -28,7 +36,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { numberOption, readArgs } from './lib/args.mjs';
 import { wrkInstalled } from './lib/drivers.mjs';
-import { buildInfo, countUsageRows, createVirtualKey, gatewayEnv, gatewayPaths, gatewayWarnings, MODEL_GROUP, writeGatewayConfig } from './lib/gateway.mjs';
+import { buildInfo, countUsageRows, createVirtualKey, gatewayEnv, gatewayNodeFlags, gatewayPaths, gatewayWarnings, MODEL_GROUP, scrapeMetrics, writeGatewayConfig } from './lib/gateway.mjs';
 import { measureTarget, RATES } from './lib/measure.mjs';
 import { killAll, killChildrenOnExit, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
 import { buildTable, latestSection, machineInfo, TARGETS, usageLine, writeLatestSection } from './lib/report.mjs';
@@ -57,7 +65,17 @@ async function main() {
   const scenarioAt = process.argv.indexOf('--scenario');
   if (scenarioAt !== -1) {
     const scenario = process.argv[scenarioAt + 1];
-    if (scenario !== 'degradation') throw new Error(`unknown scenario "${scenario}" (known: degradation)`);
+    if (scenario === 'profile') {
+      const { runProfile } = await import('./profile.mjs');
+      await runProfile();
+      return;
+    }
+    if (scenario === 'analytics') {
+      const { runAnalyticsScenario } = await import('./analytics.mjs');
+      await runAnalyticsScenario();
+      return;
+    }
+    if (scenario !== 'degradation') throw new Error(`unknown scenario "${scenario}" (known: degradation, analytics, profile)`);
     const { runDegradationScenario } = await import('./degradation.mjs');
     await runDegradationScenario();
     return;
@@ -70,13 +88,18 @@ async function main() {
     'no-docs': 'boolean',
     'write-docs': 'boolean',
     keep: 'boolean',
+    soak: 'string',
+    'soak-rate': 'string',
+    'soak-targets': 'string',
+    'gateway-dist': 'string',
+    'gateway-node-flags': 'string',
     help: 'boolean',
   });
   if (args.help) {
     console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
     return;
   }
-  const { cli, packageDir, built } = gatewayPaths(ROOT);
+  const { cli, packageDir, built } = gatewayPaths(ROOT, args['gateway-dist']);
   if (!built) {
     console.error(`bench: ${path.relative(ROOT, cli)} not found. Build the gateway first: npm run build && npm run bench`);
     process.exitCode = 1;
@@ -96,6 +119,11 @@ async function main() {
     loadCpu: pin ? 0 : null,
     serverCpu: pin ? 1 : null,
     useWrk: wrkInstalled(),
+    soak: {
+      requests: Math.round(numberOption(args.soak, smoke ? 4_000 : 200_000)),
+      rate: numberOption(args['soak-rate'], 2_000),
+      targets: (args['soak-targets'] ?? 'gateway').split(',').map((name) => name.trim()),
+    },
   };
   const targets = (args.targets ?? 'direct,bare,gateway').split(',').map((name) => name.trim());
   for (const name of targets) if (!TARGETS.some(([id]) => id === name)) throw new Error(`unknown target "${name}"`);
@@ -120,6 +148,9 @@ async function main() {
       phaseWarmupS: settings.phaseWarmupS,
       mock: MOCK,
       rates: RATES,
+      soak: settings.soak,
+      gatewayDist: args['gateway-dist'] ?? 'dist',
+      gatewayNodeFlags: gatewayNodeFlags(args['gateway-node-flags']),
       resultFile: `${date.replace(/[:.]/g, '-')}${smoke ? '-smoke' : ''}.json`,
     },
     targets: {},
@@ -161,19 +192,24 @@ async function main() {
       const databaseFile = path.join(tmp, 'bench.db');
       const env = gatewayEnv({ databaseFile });
       writeGatewayConfig({ file: configFile, port, mockUrl });
-      const key = await createVirtualKey({ cli, configFile, env });
+      const { id: keyId, key } = await createVirtualKey({ cli, configFile, env });
+      // The budget names the key, so the config gets it once the key exists.
+      writeGatewayConfig({ file: configFile, port, mockUrl, budgetKeyId: keyId });
       const logFile = path.join(tmp, 'gateway.log');
-      const gateway = startChild({ name: 'gateway', command: process.execPath, args: [cli, 'start', '--config', configFile, '--port', String(port)], cpu: settings.serverCpu, env, logFile });
+      const nodeFlags = results.meta.gatewayNodeFlags;
+      const gateway = startChild({ name: 'gateway', command: process.execPath, args: [...nodeFlags, cli, 'start', '--config', configFile, '--port', String(port)], cpu: settings.serverCpu, env, logFile });
       const url = `http://127.0.0.1:${port}`;
       await waitUntilServing({ url: `${url}/health`, entry: gateway, timeoutMs: 60_000 });
-      log(`[gateway] started (pid ${gateway.pid}, model group ${MODEL_GROUP}, two deployments on the mock)`);
-      results.targets.gateway = await measureTarget({ id, url: `${url}${CHAT_PATH}`, pid: gateway.pid, auth: `Bearer ${key}`, settings, mockPid: mock.pid, counter });
+      log(`[gateway] started (pid ${gateway.pid}, model group ${MODEL_GROUP}, two deployments on the mock, key ${keyId} with rate limits and a budget)`);
+      const afterPhase = (name) => scrapeMetrics(url).catch((error) => ({ phase: name, error: error.message }));
+      results.targets.gateway = await measureTarget({ id, url: `${url}${CHAT_PATH}`, pid: gateway.pid, auth: `Bearer ${key}`, settings, mockPid: mock.pid, counter, afterPhase });
+      const finalScrape = await afterPhase('end');
       log('[gateway] SIGTERM, waiting for it to flush usage rows and exit');
       const stop = await stopChild(gateway, 60_000);
       try {
-        results.usage = { requests: counter, rows: countUsageRows({ packageDir, databaseFile }), stop, warnings: gatewayWarnings(logFile) };
+        results.usage = { requests: counter, rows: countUsageRows({ packageDir, databaseFile }), stop, warnings: gatewayWarnings(logFile), metrics: finalScrape };
       } catch (error) {
-        results.usage = { requests: counter, error: error.message, stop };
+        results.usage = { requests: counter, error: error.message, stop, metrics: finalScrape };
       }
     }
   }

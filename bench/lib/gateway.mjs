@@ -1,9 +1,11 @@
 /**
- * The gateway under test, set up the way an operator would: a YAML config with two deployments of
- * one model group (both on the mock, so routing has two to choose from), usage logging on (the
- * default), logging at warn, its own temporary SQLite database, and a virtual key made with
- * `switchyard keys create --json`. After the run, usage rows are counted with better-sqlite3 from
- * the gateway's own dependencies (the sqlite3 CLI may be absent), and its warnings are tallied.
+ * The gateway under test, set up the way an operator would, with its whole policy stack on: a YAML
+ * config with two deployments of one model group (both on the mock, so routing has two to choose
+ * from), a virtual key made with `switchyard keys create --json`, a request and a token rate limit
+ * on that key (its tier's), a budget on that key, usage logging (the default), Prometheus metrics
+ * (the default; scraped once per phase), the live feed (the default), logging at warn, and its own
+ * temporary SQLite database. After the run, usage rows are counted with better-sqlite3 from the
+ * gateway's own dependencies (the sqlite3 CLI may be absent), and its warnings are tallied.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -15,10 +17,14 @@ import { runToEnd } from './processes.mjs';
 
 export const MODEL_GROUP = 'bench-model';
 
-/** Paths of the built gateway; `built` is false until `npm run build` has been run. */
-export function gatewayPaths(root) {
+/**
+ * Paths of the built gateway; `built` is false until `npm run build` has been run. `distDir` (a
+ * directory directly under packages/gateway, like dist/) measures another build, e.g. one made with
+ * `npx tsc -p tsconfig.build.json --outDir dist-before` to compare two versions.
+ */
+export function gatewayPaths(root, distDir = 'dist') {
   const packageDir = path.join(root, 'packages', 'gateway');
-  const cli = path.join(packageDir, 'dist', 'cli', 'main.js');
+  const cli = path.join(packageDir, distDir, 'cli', 'main.js');
   return { packageDir, cli, built: fs.existsSync(cli) };
 }
 
@@ -65,7 +71,28 @@ export function gatewayEnv({ databaseFile }) {
   };
 }
 
-export function writeGatewayConfig({ file, port, mockUrl }) {
+/**
+ * Node flags the gateway runs with: the ones docs/performance.md recommends (none yet), or those
+ * given with --gateway-node-flags ("" for none).
+ */
+export const RECOMMENDED_NODE_FLAGS = [];
+
+export function gatewayNodeFlags(given) {
+  if (given === undefined) return RECOMMENDED_NODE_FLAGS;
+  return given.split(/\s+/).filter((flag) => flag.length > 0);
+}
+
+/** A budget the bench can never exhaust (its worst-case reservations stay far below). */
+const BUDGET_LIMIT_USD = 1_000_000;
+
+/**
+ * Writes the gateway's config. The budget names the key by id, so the file is written twice:
+ * without it to create the key, then with `budgetKeyId` before the gateway starts.
+ */
+export function writeGatewayConfig({ file, port, mockUrl, budgetKeyId = null }) {
+  const budgets = budgetKeyId
+    ? `  budgets:\n    - { name: bench-key, scope: key, target: ${budgetKeyId}, limitUsd: ${BUDGET_LIMIT_USD}, period: monthly }\n`
+    : '';
   const yaml = `# Written by bench/run.mjs for one benchmark run.
 server: { host: 127.0.0.1, port: ${port}, masterKey: "\${SWITCHYARD_MASTER_KEY}" }
 providers:
@@ -78,14 +105,22 @@ models:
       - { provider: mock-b, model: mock-model, price: { inputPerMTok: 1, outputPerMTok: 2 } }
 routing: { strategy: round-robin }
 logging: { level: warn }
-# The bench key has the default tier (standard, 100 requests per 15 minutes). Keep its rate-limit
-# check on the request path, but with room for a whole run, so that the run measures the gateway.
-governance: { tiers: { standard: { models: all, limits: [{ requests: 100000000, per: 15m }] } } }
-`;
+observability: { metrics: { enabled: true } }
+# The bench key has the default tier (standard). Its limits (a request limit and a token limit, so
+# that both the admission and the token settlement run) and its budget stay on the request path,
+# with room for a whole run, so that the run measures the gateway rather than its refusals.
+governance:
+  tiers:
+    standard:
+      models: all
+      limits:
+        - { requests: 100000000, per: 15m }
+        - { tokens: 100000000000, per: 15m }
+${budgets}`;
   fs.writeFileSync(file, yaml);
 }
 
-/** Creates the bench's virtual key with the CLI; returns the secret. */
+/** Creates the bench's virtual key with the CLI; returns its id and secret. */
 export async function createVirtualKey({ cli, configFile, env }) {
   const stdout = await runToEnd({
     command: process.execPath,
@@ -94,9 +129,37 @@ export async function createVirtualKey({ cli, configFile, env }) {
     timeoutMs: 60_000,
   });
   const line = stdout.trim().split('\n').pop();
-  const { key } = JSON.parse(line);
-  if (typeof key !== 'string') throw new Error(`keys create printed no key: ${stdout}`);
-  return key;
+  const { id, key } = JSON.parse(line);
+  if (typeof key !== 'string' || typeof id !== 'string') throw new Error(`keys create printed no key: ${stdout}`);
+  return { id, key };
+}
+
+/**
+ * GET /metrics once (the gateway serves it by default): how long the scrape took, its size, and
+ * the figures the run checks: finished requests by the metrics, and the usage writer's rows.
+ */
+export async function scrapeMetrics(baseUrl) {
+  const startedAt = performance.now();
+  const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
+  const text = await response.text();
+  const ms = Math.round((performance.now() - startedAt) * 10) / 10;
+  if (!response.ok) return { status: response.status, ms, error: text.slice(0, 200) };
+  const sum = (name) => {
+    let total = 0;
+    for (const line of text.split('\n')) {
+      if (line.startsWith(name) && (line[name.length] === ' ' || line[name.length] === '{')) total += Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+    return total;
+  };
+  return {
+    status: response.status,
+    ms,
+    bytes: text.length,
+    requestsTotal: sum('switchyard_requests_total'),
+    usageWritten: sum('switchyard_usage_writer_written_rows_total'),
+    usageDropped: sum('switchyard_usage_writer_dropped_rows_total'),
+    usageQueued: sum('switchyard_usage_writer_queue_length'),
+  };
 }
 
 /** Rows in the usage table: in total, by outcome/status/stream and by deployment. */

@@ -1,12 +1,14 @@
 /**
  * Measures one target: waits for a quiet machine, reads idle RSS, warms up, then runs the phases
- * (closed-loop max throughput, open loop at 500 and 2000 req/s, streams) with the server's CPU
+ * (closed-loop max throughput, open loop at 500 and 2000 req/s, streams, and for the targets asked
+ * the soak: many requests at a steady rate with RSS followed throughout) with the server's CPU
  * time, each CPU's busy share and the unaccounted CPU recorded around each phase, and the peak
- * RSS sampled throughout. Counts every request sent, for the usage-row check.
+ * RSS sampled throughout. After each phase `afterPhase` runs (the gateway's /metrics scrape).
+ * Counts every request sent, for the usage-row check.
  */
 
 import { maxThroughput, openLoop } from './drivers.mjs';
-import { cpuBusyBetween, cpuSeconds, cpuTimes, machineBusyPercent, rssMiB, sampleRss } from './procfs.mjs';
+import { cpuBusyBetween, cpuSeconds, cpuTimes, machineBusyPercent, rssMiB, sampleRss, sampleRssTimeline } from './procfs.mjs';
 
 export const RATES = { low: 500, high: 2000, streams: 100 };
 /** Below this share of the whole machine busy, a target's run may start. */
@@ -62,11 +64,45 @@ async function waitForQuiet({ id, maxS }) {
   return busy;
 }
 
+/** Median of the samples' `mib` whose index lies in [from, to). */
+function medianMiB(samples, from, to) {
+  const values = samples.slice(from, to).map((sample) => sample.mib).sort((a, b) => a - b);
+  return values.length === 0 ? null : values[Math.floor(values.length / 2)];
+}
+
+/**
+ * The soak: `requests` requests in open loop at `rate` req/s (after the phases' warm-up at the same
+ * rate), the server's RSS sampled every second from before the warm-up. Growth is the RSS at the end minus at the start; because a garbage-collected heap
+ * breathes, the medians of the first and last tenth of the samples are reported beside it.
+ */
+async function soak({ load, pid, mockPid, requests, rate, warmupS, drainTimeoutS }) {
+  const durationS = Math.max(1, Math.round(requests / rate));
+  const rssStartMiB = rssMiB(pid);
+  const timeline = sampleRssTimeline(pid, 1000);
+  // Like the other open-loop phases, a warm-up at the same rate is left out of the latencies: the
+  // load generator's own start (a new pool of connections) would otherwise show as a stall.
+  const phase = await withCpuAccounting({ pid, mockPid }, () => openLoop({ ...load, rate, durationS, warmupS, drainTimeoutS }));
+  const samples = timeline.stop();
+  const rssEndMiB = rssMiB(pid);
+  const tenth = Math.max(1, Math.floor(samples.length / 10));
+  phase.rss = {
+    startMiB: rssStartMiB,
+    endMiB: rssEndMiB,
+    peakMiB: Math.max(...samples.map((sample) => sample.mib), rssStartMiB ?? 0, rssEndMiB ?? 0),
+    growthMiB: rssStartMiB === null || rssEndMiB === null ? null : Math.round((rssEndMiB - rssStartMiB) * 10) / 10,
+    firstTenthMedianMiB: medianMiB(samples, 0, tenth),
+    lastTenthMedianMiB: medianMiB(samples, samples.length - tenth, samples.length),
+    samples,
+  };
+  return phase;
+}
+
 /**
  * @param {{ id: string, url: string, pid: number, auth?: string, mockPid: number,
- *           counter: { sent: number, answered: number }, settings: object }} options
+ *           counter: { sent: number, answered: number }, settings: object,
+ *           afterPhase?: (name: string) => Promise<unknown> }} options
  */
-export async function measureTarget({ id, url, pid, auth, settings, mockPid, counter }) {
+export async function measureTarget({ id, url, pid, auth, settings, mockPid, counter, afterPhase }) {
   const { durationS, warmupS, pauseMs, loadCpu, useWrk } = settings;
   const load = { url, auth, cpu: loadCpu };
   const backgroundBusyPercent = await waitForQuiet({ id, maxS: settings.quietWaitS });
@@ -81,6 +117,8 @@ export async function measureTarget({ id, url, pid, auth, settings, mockPid, cou
   const max = await withCpuAccounting({ pid, mockPid }, () => maxThroughput({ ...load, connections: 64, durationS, useWrk }));
   tally(counter, max);
   max.cpuPerRequestUs = max.requests > 0 ? Math.round((max.cpu.serverSeconds / max.requests) * 1e7) / 10 : null;
+  const scrapes = {};
+  if (afterPhase) scrapes.max = await afterPhase('max');
   await sleep(pauseMs);
 
   const phases = {};
@@ -88,7 +126,14 @@ export async function measureTarget({ id, url, pid, auth, settings, mockPid, cou
     log(`[${id}] open loop ${rate} ${stream ? 'streams' : 'req'}/s ${durationS} s (+${settings.phaseWarmupS} s warm-up)`);
     const phase = await withCpuAccounting({ pid, mockPid }, () => openLoop({ ...load, rate, durationS, warmupS: settings.phaseWarmupS, stream }));
     phases[name] = tally(counter, phase);
+    if (afterPhase) scrapes[name] = await afterPhase(name);
     await sleep(pauseMs);
   }
-  return { url, pid, backgroundBusyPercent, rssIdleMiB, rssPeakMiB: rss.stop(), max, ...phases };
+  const { soak: soakSettings } = settings;
+  if (soakSettings && soakSettings.requests > 0 && soakSettings.targets.includes(id)) {
+    log(`[${id}] soak: ${soakSettings.requests} requests at ${soakSettings.rate} req/s (open loop), RSS sampled every second`);
+    phases.soak = tally(counter, await soak({ load, pid, mockPid, requests: soakSettings.requests, rate: soakSettings.rate, warmupS: settings.phaseWarmupS, drainTimeoutS: 30 }));
+    if (afterPhase) scrapes.soak = await afterPhase('soak');
+  }
+  return { url, pid, backgroundBusyPercent, rssIdleMiB, rssPeakMiB: rss.stop(), max, ...phases, ...(afterPhase ? { scrapes } : {}) };
 }

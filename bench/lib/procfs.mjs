@@ -58,6 +58,25 @@ export function sampleRss(pid, intervalMs = 100) {
   };
 }
 
+/** Samples RSS every intervalMs; stop() returns every sample as { s (since start), mib }. */
+export function sampleRssTimeline(pid, intervalMs = 1000) {
+  const startedAt = performance.now();
+  const samples = [];
+  const take = () => {
+    const mib = rssMiB(pid);
+    if (mib !== null) samples.push({ s: Math.round((performance.now() - startedAt) / 100) / 10, mib: Math.round(mib * 10) / 10 });
+  };
+  take();
+  const timer = setInterval(take, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      return samples;
+    },
+  };
+}
+
 /** Per-CPU { busy, total } CPU seconds since boot from /proc/stat, keyed by CPU number. */
 export function cpuTimes() {
   const result = {};

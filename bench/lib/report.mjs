@@ -68,10 +68,27 @@ export function buildTable(results) {
   row('Stream total time p50 / p90 / p99 / max (ms)', (x) => percentiles(x.stream?.latencyMs), (g, o) => o && added(p('stream', 'p50')(g), p('stream', 'p50')(o)));
   row('Errors / sent: 500 · 2000 · stream', (x) => `${errorsOf(x.open500)} · ${errorsOf(x.open2000)} · ${errorsOf(x.stream)}`, none);
   row('Server RSS idle / peak (MiB)', (x) => `${fixed(x.rssIdleMiB, 0)} / ${fixed(x.rssPeakMiB, 0)}`, (g, o) => ratio(g.rssPeakMiB, o && o.rssPeakMiB));
+  const soakSettings = results.meta.soak;
+  if (soakSettings?.requests > 0 && Object.values(t).some((x) => x?.soak)) {
+    const soakLabel = `Soak, ${soakSettings.requests} req at ${soakSettings.rate} req/s`;
+    row(`${soakLabel}: RSS start / end / peak (MiB), growth`, soakRss, none);
+    row(`${soakLabel}: p50 / p90 / p99 / max (ms), errors`, (x) => (x.soak ? `${percentiles(x.soak.latencyMs)}, ${errorsOf(x.soak)}` : '—'), (g, o) =>
+      o?.soak && g.soak ? added(g.soak.latencyMs.p50, o.soak.latencyMs.p50) : '—',
+    );
+  }
 
   const header = `| Figure | ${TARGETS.map(([, label]) => label).join(' | ')} | gateway vs bare | gateway vs direct |`;
   const rule = `|---|${TARGETS.map(() => '---:').join('|')}|---:|---:|`;
   return [header, rule, ...rows].join('\n');
+}
+
+/** The soak's RSS figures, with the medians of its first and last tenth when they differ from start/end. */
+function soakRss(target) {
+  const rss = target.soak?.rss;
+  if (!rss) return '—';
+  const growth = rss.growthMiB === null ? '—' : `${rss.growthMiB >= 0 ? '+' : ''}${fixed(rss.growthMiB, 0)}`;
+  const medians = `first/last tenth median ${fixed(rss.firstTenthMedianMiB, 0)} → ${fixed(rss.lastTenthMedianMiB, 0)}`;
+  return `${fixed(rss.startMiB, 0)} / ${fixed(rss.endMiB, 0)} / ${fixed(rss.peakMiB, 0)}, ${growth} (${medians})`;
 }
 
 /** Server CPU per request over an open-loop phase, warm-up and drain included (all its requests). */
@@ -96,13 +113,18 @@ export function usageLine(usage) {
   if (!usage) return 'Usage rows: gateway not run.';
   if (usage.error) return `Usage rows: could not be counted (${usage.error}).`;
   const { rows, requests } = usage;
-  const verdict = rows.total >= requests.answered && rows.total <= requests.sent ? 'consistent' : 'MISMATCH';
+  const verdict = rows.total >= requests.answered && rows.total <= requests.sent && rows.duplicates === 0 ? 'consistent' : 'MISMATCH';
+  const metrics = usage.metrics && !usage.metrics.error
+    ? ` Before SIGTERM, GET /metrics (${fixed(usage.metrics.bytes / 1024, 0)} KiB in ${fixed(usage.metrics.ms, 1)} ms) counted ${usage.metrics.requestsTotal} finished requests, ${usage.metrics.usageWritten} rows written, ${usage.metrics.usageQueued} queued, ${usage.metrics.usageDropped} dropped.`
+    : usage.metrics?.error
+      ? ` GET /metrics failed: ${usage.metrics.error}.`
+      : '';
   const outcomes = rows.byOutcome.map((group) => `${group.count} ${group.outcome}/${group.status}${group.stream ? '/stream' : ''}`).join(', ');
   return (
     `Usage rows after SIGTERM (${usage.stop.clean ? 'clean exit' : 'had to be killed'}, code ${usage.stop.code}): ` +
     `**${rows.total}** rows for ${requests.answered} requests answered and ${requests.sent} sent (${verdict}; requests cut off when a driver stops may or may not have reached the gateway); ` +
     `by outcome/status: ${outcomes || 'none'}; by deployment: ${Object.entries(rows.byDeployment).map(([id, count]) => `${count} ${id}`).join(', ')}; ` +
-    `rows with estimated tokens: ${rows.estimated}.`
+    `rows with estimated tokens: ${rows.estimated}; duplicate request ids: ${rows.duplicates ?? '—'}.${metrics}`
   );
 }
 
@@ -115,7 +137,10 @@ export function latestSection(results, table) {
       `gateway at commit ${meta.gateway.commit ?? 'unknown'}${meta.gateway.sourcesDirty ? ' with local changes' : ''}` +
       `${meta.gateway.distStale ? ' (dist older than the sources!)' : ''}.`,
     `Driver: ${meta.driver}; ${meta.pinning}; phases of ${meta.durationS} s after a ${meta.warmupS} s warm-up; ` +
-      `mock streams ${meta.mock.chunks} chunks ${meta.mock.intervalMs} ms apart. Raw JSON: \`bench/results/${meta.resultFile}\`.`,
+      `mock streams ${meta.mock.chunks} chunks ${meta.mock.intervalMs} ms apart` +
+      `${meta.soak?.requests > 0 ? `; soak of ${meta.soak.requests} requests at ${meta.soak.rate} req/s (open loop) on ${meta.soak.targets.join(', ')}` : ''}` +
+      `${meta.gatewayDist && meta.gatewayDist !== 'dist' ? `; gateway build packages/gateway/${meta.gatewayDist}` : ''}` +
+      `; gateway node flags: ${meta.gatewayNodeFlags?.length ? `\`${meta.gatewayNodeFlags.join(' ')}\`` : 'none'}. Raw JSON: \`bench/results/${meta.resultFile}\`.`,
     '',
     table,
     '',

@@ -88,7 +88,7 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
   await migrateToLatest(database);
   const settings = new SettingsRepository(database.db);
   const keys = new KeysRepository(database.db);
-  const usage = new UsageRepository(database.db);
+  const usage = new UsageRepository(database.db, { sqlite: database.sqlite });
 
   const { masterKeyHash, generatedMasterKey } = await resolveMasterKey(config, settings);
   const recorder = new BatchingUsageRecorder({
@@ -106,7 +106,7 @@ export async function createGateway(config: ResolvedConfig, options: { logger?: 
   // Captured before stored credentials replace any, so deleting the last one can restore these.
   const configuredProviderKeys = new Map(config.providers.map((provider) => [provider.id, provider.apiKey]));
   const events = new EventBus((error, event) => logger.error({ err: error, event: event.type }, 'an event listener failed'));
-  const tracing = createTracing({ settings: config.observability.tracing, logger, serviceVersion: VERSION });
+  const tracing = await createTracing({ settings: config.observability.tracing, logger, serviceVersion: VERSION });
   const governance = await assembleGovernance({
     config,
     database,

@@ -32,6 +32,8 @@ const FREE_PRESETS = new Set(['simulator', 'ollama', 'vllm', 'lmstudio']);
 
 export class PriceCatalog {
   private readonly cache = new Map<string, UnitPrices>();
+  /** The same answers by deployment object: asked per request, so without building the key. */
+  private readonly byDeployment = new WeakMap<Deployment, UnitPrices>();
 
   /** Cost in USD of one call's usage on a deployment. */
   cost(deployment: Deployment, usage: Usage): number {
@@ -46,12 +48,15 @@ export class PriceCatalog {
   }
 
   unitPrices(deployment: Deployment): UnitPrices {
+    const known = this.byDeployment.get(deployment);
+    if (known !== undefined) return known;
     const key = `${deployment.provider.preset}\u0000${deployment.model}\u0000${deployment.id}`;
     let prices = this.cache.get(key);
     if (!prices) {
       prices = resolve(deployment);
       this.cache.set(key, prices);
     }
+    this.byDeployment.set(deployment, prices);
     return prices;
   }
 }

@@ -4,6 +4,7 @@ import { createGateway } from '../app.js';
 import { loadConfig } from '../config/index.js';
 import { printBanner } from './banner.js';
 import { printError } from './output.js';
+import { applyServerV8Tuning } from './v8-tuning.js';
 import { VERSION } from './version.js';
 
 export async function runStart(options: { config?: string; port?: string }): Promise<void> {
@@ -12,6 +13,7 @@ export async function runStart(options: { config?: string; port?: string }): Pro
     throw new Error(`--port must be a port number, got "${options.port}"`);
   }
   const config = loadConfig({ file: options.config, env: process.env, overrides: { port } });
+  applyServerV8Tuning({ execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS });
   const gateway = await createGateway(config);
   const address = await gateway.listen();
   printBanner({ config, address, version: VERSION, generatedMasterKey: gateway.generatedMasterKey });

@@ -88,9 +88,21 @@ function rule(options: { origin: string; scope: LimitScope; id: string; model: s
   };
 }
 
+/** Most subjects whose answers are remembered; the memo starts over when full. */
+const MEMO_SIZE = 10_000;
+
 export class PolicyStore implements GovernancePolicy {
   #snapshot: PolicySnapshot;
   #premium: Set<string>;
+  /**
+   * Answers per subject for the current snapshot: the data plane asks for every request, and the
+   * same few keys ask again and again. Emptied whenever the snapshot is replaced. Callers must not
+   * modify what they are given.
+   */
+  #limitsMemo = new Map<string, LimitRule[]>();
+  #budgetsMemo = new Map<string, { windows: BudgetWindow[]; fromMs: number; untilMs: number }>();
+  /** Whether any limit counts per IP (else the IP is left out of the memo's key). */
+  #limitsUseIp: boolean;
   /** Providers some cap names, so that calls to the others skip the check entirely. */
   #cappedProviders: Set<string>;
   readonly #emitted = new Map<string, number>();
@@ -100,6 +112,7 @@ export class PolicyStore implements GovernancePolicy {
     this.#snapshot = snapshot;
     this.#premium = new Set(snapshot.premiumModels);
     this.#cappedProviders = cappedProviders(snapshot);
+    this.#limitsUseIp = limitsUseIp(snapshot);
     this.#onThreshold = options.onThreshold ?? (() => {});
   }
 
@@ -111,9 +124,23 @@ export class PolicyStore implements GovernancePolicy {
     this.#snapshot = snapshot;
     this.#premium = new Set(snapshot.premiumModels);
     this.#cappedProviders = cappedProviders(snapshot);
+    this.#limitsUseIp = limitsUseIp(snapshot);
+    this.#limitsMemo = new Map();
+    this.#budgetsMemo = new Map();
   }
 
   limitsFor(subject: RequestSubject): LimitRule[] {
+    const key = `${subject.tier}\u0000${subject.keyId}\u0000${subject.userId}\u0000${subject.teamId}\u0000${subject.model}\u0000${this.#limitsUseIp ? subject.ip : ''}`;
+    let rules = this.#limitsMemo.get(key);
+    if (rules === undefined) {
+      rules = this.#computeLimits(subject);
+      if (this.#limitsMemo.size >= MEMO_SIZE) this.#limitsMemo.clear();
+      this.#limitsMemo.set(key, rules);
+    }
+    return rules;
+  }
+
+  #computeLimits(subject: RequestSubject): LimitRule[] {
     const rules: LimitRule[] = [];
     const tier = subject.tier === null ? undefined : this.#snapshot.tiers[subject.tier];
     if (tier && subject.keyId !== null) {
@@ -159,7 +186,13 @@ export class PolicyStore implements GovernancePolicy {
   }
 
   budgetsFor(subject: RequestSubject, nowMs: number): BudgetWindow[] {
+    const key = `${subject.keyId}\u0000${subject.userId}\u0000${subject.teamId}`;
+    const remembered = this.#budgetsMemo.get(key);
+    // The same windows hold until a period ends or a scheduled reset comes due.
+    if (remembered !== undefined && nowMs >= remembered.fromMs && nowMs < remembered.untilMs) return remembered.windows;
     const windows: BudgetWindow[] = [];
+    let fromMs = Number.NEGATIVE_INFINITY;
+    let untilMs = Number.POSITIVE_INFINITY;
     for (const budget of this.#snapshot.budgets) {
       if (!budgetApplies(budget, subject)) continue;
       const period = currentPeriod({ period: budget.period, nowMs, resetAtMs: budget.resetAtMs });
@@ -170,7 +203,11 @@ export class PolicyStore implements GovernancePolicy {
         periodKey: period.key,
         resetAtMs: period.endMs,
       });
+      fromMs = Math.max(fromMs, period.startMs);
+      untilMs = Math.min(untilMs, period.endMs, budget.resetAtMs !== null && budget.resetAtMs > nowMs ? budget.resetAtMs : Number.POSITIVE_INFINITY);
     }
+    if (this.#budgetsMemo.size >= MEMO_SIZE) this.#budgetsMemo.clear();
+    this.#budgetsMemo.set(key, { windows, fromMs, untilMs });
     return windows;
   }
 
@@ -207,6 +244,10 @@ function budgetApplies(budget: BudgetDefinition, subject: RequestSubject): boole
     case 'key':
       return subject.keyId !== null && subject.keyId === budget.scopeId;
   }
+}
+
+function limitsUseIp(snapshot: PolicySnapshot): boolean {
+  return snapshot.rateLimits.some((spec) => spec.scope === 'ip') || snapshot.stored.some((stored) => stored.scope === 'ip');
 }
 
 function cappedProviders(snapshot: PolicySnapshot): Set<string> {

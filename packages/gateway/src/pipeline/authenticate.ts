@@ -6,7 +6,7 @@
  */
 
 import { GatewayError } from '../core/index.js';
-import { hashKey, sameHash } from './key-hash.js';
+import { hashKey, matchesHash } from './key-hash.js';
 import type { KeyLookup, KeyRecord } from './ports.js';
 import type { Principal } from './request-state.js';
 
@@ -45,6 +45,7 @@ export function createKeyResolver(options: AuthenticatorOptions): ResolveSecret 
   const now = options.now ?? Date.now;
   const cacheSize = options.cacheSize ?? 10_000;
   const cache = new Map<string, { key: KeyRecord; until: number }>();
+  const masterKeyHash = Buffer.from(options.masterKeyHash, 'hex');
 
   const lookup = async (hash: string): Promise<KeyRecord | null> => {
     const cached = cache.get(hash);
@@ -67,7 +68,7 @@ export function createKeyResolver(options: AuthenticatorOptions): ResolveSecret 
 
   const resolve = async (secret: string): Promise<Principal> => {
     const hash = hashKey(secret);
-    if (sameHash(hash, options.masterKeyHash)) return { kind: 'master' };
+    if (matchesHash(hash, masterKeyHash)) return { kind: 'master' };
     const key = await lookup(hash);
     if (!key) throw new GatewayError('SY_ERR_UNAUTHENTICATED', 'Invalid API key.');
     if (key.revokedAt && key.revokedAt.getTime() <= now()) {

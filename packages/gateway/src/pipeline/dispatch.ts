@@ -32,9 +32,10 @@ export interface DispatchOptions<T> {
   call: (deployment: Deployment, attempt: AttemptTrace) => Promise<T>;
   /**
    * Checked before a deployment is tried (per-provider caps): an error skips the deployment without
-   * counting as its failure, and is the answer when no other deployment or fallback serves.
+   * counting as its failure, and is the answer when no other deployment or fallback serves. Null
+   * (not a promise) when nothing caps the deployment, so the common case does not wait a turn.
    */
-  admit?: (deployment: Deployment) => Promise<GatewayError | null>;
+  admit?: (deployment: Deployment) => Promise<GatewayError | null> | null;
   onAttemptFailed?: (event: { deployment: Deployment; error: GatewayError; willRetry: boolean }) => void;
 }
 
@@ -73,7 +74,8 @@ export async function dispatchHeld<T>(options: DispatchOptions<T>): Promise<Disp
       let slot: Release | null;
       if (index < plan.length) {
         deployment = plan[index];
-        const refusal = options.admit ? await options.admit(deployment) : null;
+        const admission = options.admit?.(deployment) ?? null;
+        const refusal = admission === null ? null : await admission;
         if (refusal) {
           lastError = refusal;
           continue;

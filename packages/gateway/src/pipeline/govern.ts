@@ -9,7 +9,7 @@ import type { PriceCatalog } from '../accounting/price-catalog.js';
 import { GatewayError } from '../core/index.js';
 import type { Deployment } from '../core/index.js';
 import { admitBudgets, worstCaseCostUsd } from './budget.js';
-import type { BudgetLedger, CounterStore, GovernancePolicy, RequestSubject } from './ports.js';
+import type { BudgetLedger, CounterStore, GovernancePolicy, LimitRule, RequestSubject } from './ports.js';
 import { admitRateLimits } from './rate-limit.js';
 import type { Principal, RequestState } from './request-state.js';
 
@@ -58,7 +58,8 @@ export async function govern(options: {
   let promptTokens: number | null = null;
   const prompt = () => (promptTokens ??= options.promptTokens());
   const limits = await admitRateLimits({ policy: governance.policy, counters: governance.counters, subject, estimateTokens: prompt });
-  if (limits.applied) state.responseHeaders = { ...state.responseHeaders, ...limits.headers };
+  // The headers object is this request's own (rateLimitHeaders makes a new one), so it is kept as it is.
+  if (limits.applied) state.responseHeaders = state.responseHeaders ? Object.assign(state.responseHeaders, limits.headers) : limits.headers;
   const { settleTokens } = limits;
   if (settleTokens) (state.afterRecord ??= []).push((row) => settleTokens(row.promptTokens + row.completionTokens));
 
@@ -77,28 +78,34 @@ export async function govern(options: {
 /**
  * The dispatch-time check of per-provider caps (a user's daily calls to one provider): answers the
  * refusal for a deployment whose provider is capped, so dispatch tries another provider instead.
- * Undefined when no policy can cap providers.
+ * Undefined when no policy can cap providers; null, at once, for a deployment nothing caps.
  */
 export function providerAdmission(options: {
   governance: Governance | undefined;
   state: RequestState;
   ip: string;
   model: string;
-}): ((deployment: Deployment) => Promise<GatewayError | null>) | undefined {
+}): ((deployment: Deployment) => Promise<GatewayError | null> | null) | undefined {
   const { governance, state } = options;
-  const providerLimitsFor = governance?.policy.providerLimitsFor?.bind(governance.policy);
-  if (!governance || !providerLimitsFor || !state.principal) return undefined;
+  if (!governance || !governance.policy.providerLimitsFor || !state.principal) return undefined;
+  const { policy, counters } = governance;
   const principal = state.principal;
-  return async (deployment) => {
-    const subject = subjectOf(principal, { ip: options.ip, model: options.model });
-    const rules = providerLimitsFor(subject, deployment.provider.id);
+  let subject: RequestSubject | null = null;
+  return (deployment) => {
+    subject ??= subjectOf(principal, { ip: options.ip, model: options.model });
+    const rules = policy.providerLimitsFor?.(subject, deployment.provider.id) ?? [];
     if (rules.length === 0) return null;
-    try {
-      const policy = { limitsFor: () => rules, budgetsFor: () => [], modelDenied: () => null };
-      await admitRateLimits({ policy, counters: governance.counters, subject, estimateTokens: () => 0 });
-      return null;
-    } catch (error) {
-      return error instanceof GatewayError ? error : null;
-    }
+    return admitProvider({ counters, subject, rules });
   };
+}
+
+async function admitProvider(options: { counters: CounterStore; subject: RequestSubject; rules: LimitRule[] }): Promise<GatewayError | null> {
+  const { rules } = options;
+  try {
+    const policy = { limitsFor: () => rules, budgetsFor: () => [], modelDenied: () => null };
+    await admitRateLimits({ policy, counters: options.counters, subject: options.subject, estimateTokens: () => 0 });
+    return null;
+  } catch (error) {
+    return error instanceof GatewayError ? error : null;
+  }
 }

@@ -1,13 +1,15 @@
 /** How key secrets are stored and compared: SHA-256 hex of the secret, never the secret itself. */
 
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
+/** One-shot `crypto.hash` (Node ≥ 20.12): about a quarter of createHash's cost, and this runs per request. */
 export function hashKey(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return hash('sha256', secret, 'hex');
 }
 
-/** Constant-time comparison of two hex digests. */
-export function sameHash(left: string, right: string): boolean {
-  if (left.length !== right.length) return false;
-  return timingSafeEqual(Buffer.from(left, 'hex'), Buffer.from(right, 'hex'));
+/** Compares a digest with one known in advance (the master key's), decoding only the new one. */
+export function matchesHash(digestHex: string, known: Buffer): boolean {
+  if (digestHex.length !== known.length * 2) return false;
+  return timingSafeEqual(Buffer.from(digestHex, 'hex'), known);
 }
+

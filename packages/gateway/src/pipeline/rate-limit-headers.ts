@@ -19,21 +19,30 @@ export function formatResetDuration(ms: number): string {
   return `${seconds}s`;
 }
 
+const METRICS = ['requests', 'tokens'] as const;
+
+/** The header names per metric, made once rather than per request. */
+const HEADER_NAMES = {
+  requests: { limit: 'x-ratelimit-limit-requests', remaining: 'x-ratelimit-remaining-requests', reset: 'x-ratelimit-reset-requests' },
+  tokens: { limit: 'x-ratelimit-limit-tokens', remaining: 'x-ratelimit-remaining-tokens', reset: 'x-ratelimit-reset-tokens' },
+} as const;
+
 /** Headers for the most constrained counter of each metric (fewest remaining). */
 export function rateLimitHeaders(rules: readonly LimitRule[], states: readonly WindowCounterState[], nowMs: number): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const metric of ['requests', 'tokens'] as const) {
-    let tightest: { rule: LimitRule; state: WindowCounterState } | null = null;
-    rules.forEach((rule, index) => {
+  for (const metric of METRICS) {
+    let tightest = -1;
+    for (let index = 0; index < rules.length; index += 1) {
       const state = states[index];
-      if (rule.metric !== metric || state === undefined) return;
-      if (tightest === null || state.remaining < tightest.state.remaining) tightest = { rule, state };
-    });
-    if (tightest === null) continue;
-    const { rule, state } = tightest as { rule: LimitRule; state: WindowCounterState };
-    headers[`x-ratelimit-limit-${metric}`] = String(rule.limit);
-    headers[`x-ratelimit-remaining-${metric}`] = String(Math.max(0, state.remaining));
-    headers[`x-ratelimit-reset-${metric}`] = formatResetDuration(state.resetAtMs - nowMs);
+      if (rules[index].metric !== metric || state === undefined) continue;
+      if (tightest === -1 || state.remaining < states[tightest].remaining) tightest = index;
+    }
+    if (tightest === -1) continue;
+    const names = HEADER_NAMES[metric];
+    const state = states[tightest];
+    headers[names.limit] = String(rules[tightest].limit);
+    headers[names.remaining] = String(Math.max(0, state.remaining));
+    headers[names.reset] = formatResetDuration(state.resetAtMs - nowMs);
   }
   return headers;
 }

@@ -32,19 +32,20 @@ export async function admitRateLimits(options: {
   if (rules.length === 0) return NOTHING_TO_SETTLE;
   const now = options.now ?? Date.now;
   const nowMs = now();
-  const estimated = rules.some((rule) => rule.metric === 'tokens') ? Math.max(0, Math.round(options.estimateTokens())) : 0;
-  const counters: WindowCounter[] = rules.map((rule) => ({
-    key: rule.counterKey,
-    windowMs: rule.windowMs,
-    limit: rule.limit,
-    amount: rule.metric === 'requests' ? 1 : estimated,
-  }));
+  let tokenRuleCount = 0;
+  for (const rule of rules) if (rule.metric === 'tokens') tokenRuleCount += 1;
+  const estimated = tokenRuleCount > 0 ? Math.max(0, Math.round(options.estimateTokens())) : 0;
+  const counters: WindowCounter[] = new Array(rules.length);
+  for (let index = 0; index < rules.length; index += 1) {
+    const rule = rules[index];
+    counters[index] = { key: rule.counterKey, windowMs: rule.windowMs, limit: rule.limit, amount: rule.metric === 'requests' ? 1 : estimated };
+  }
   const result = await options.counters.take(counters, nowMs);
   const headers = rateLimitHeaders(rules, result.states, nowMs);
   if (!result.allowed) throw rejection(rules, result.states, result.blocked, headers, nowMs);
 
+  if (tokenRuleCount === 0) return { applied: true, headers, settleTokens: null };
   const tokenRules = rules.filter((rule) => rule.metric === 'tokens');
-  if (tokenRules.length === 0) return { applied: true, headers, settleTokens: null };
   return {
     applied: true,
     headers,

@@ -7,13 +7,14 @@ import type { Principal } from './request-state.js';
 export function resolveModel(options: {
   name: unknown;
   principal: Principal;
-  findGroup: (name: string) => ModelGroup | undefined;
+  /** Where groups are found by name (the router). */
+  groups: { group(name: string): ModelGroup | undefined };
 }): ModelGroup {
   const { name, principal } = options;
   if (typeof name !== 'string' || name.length === 0) {
     throw new GatewayError('SY_ERR_INVALID_REQUEST', "Missing required parameter: 'model'.", { param: 'model' });
   }
-  const group = options.findGroup(name);
+  const group = options.groups.group(name);
   if (!group) {
     throw new GatewayError(
       'SY_ERR_MODEL_NOT_FOUND',

@@ -13,6 +13,8 @@
  * In-process state: each replica keeps its own view.
  */
 
+import { OutcomeWindow } from './outcome-window.js';
+
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
 export type BreakerTransitionReason =
@@ -66,8 +68,8 @@ export interface BreakerSnapshot {
 interface Entry {
   state: BreakerState;
   consecutiveFailures: number;
-  /** Outcomes in the window, oldest first (true = success). */
-  outcomes: { at: number; ok: boolean }[];
+  /** Outcomes in the window, oldest first; at most the newest MAX_OUTCOMES. */
+  outcomes: OutcomeWindow;
   openedAt: number;
   cooldownMs: number;
   trialsInFlight: number;
@@ -187,7 +189,7 @@ export class CircuitBreakers {
   private entry(id: string): Entry {
     let entry = this.entries.get(id);
     if (!entry) {
-      entry = { state: 'closed', consecutiveFailures: 0, outcomes: [], openedAt: 0, cooldownMs: this.options.cooldownMs, trialsInFlight: 0 };
+      entry = { state: 'closed', consecutiveFailures: 0, outcomes: new OutcomeWindow(MAX_OUTCOMES), openedAt: 0, cooldownMs: this.options.cooldownMs, trialsInFlight: 0 };
       this.entries.set(id, entry);
     }
     if (entry.state === 'open' && this.options.now() >= entry.openedAt + entry.cooldownMs) {
@@ -208,7 +210,7 @@ export class CircuitBreakers {
     }
     if (to === 'closed') {
       entry.consecutiveFailures = 0;
-      entry.outcomes = [];
+      entry.outcomes.clear();
       entry.cooldownMs = this.options.cooldownMs;
     }
     try {
@@ -219,16 +221,11 @@ export class CircuitBreakers {
   }
 
   private record(entry: Entry, ok: boolean): void {
-    entry.outcomes.push({ at: this.options.now(), ok });
-    if (entry.outcomes.length > MAX_OUTCOMES) entry.outcomes.splice(0, entry.outcomes.length - MAX_OUTCOMES);
+    entry.outcomes.record(this.options.now(), ok);
   }
 
   private windowCounts(entry: Entry): { failures: number; total: number } {
-    const cutoff = this.options.now() - this.options.windowMs;
-    let drop = 0;
-    while (drop < entry.outcomes.length && entry.outcomes[drop].at <= cutoff) drop += 1;
-    if (drop > 0) entry.outcomes.splice(0, drop);
-    const failures = entry.outcomes.filter((outcome) => !outcome.ok).length;
-    return { failures, total: entry.outcomes.length };
+    entry.outcomes.forgetBefore(this.options.now() - this.options.windowMs, { inclusive: true });
+    return { failures: entry.outcomes.failures, total: entry.outcomes.size };
   }
 }

@@ -6,6 +6,7 @@
  */
 
 import type { ErrorCode } from '../core/index.js';
+import { OutcomeWindow } from './outcome-window.js';
 
 export interface DeploymentSnapshot {
   inFlight: number;
@@ -26,21 +27,20 @@ export interface DeploymentSnapshot {
   lastFailureCode: ErrorCode | null;
 }
 
-interface Outcome {
-  at: number;
-  ok: boolean;
-}
-
 interface Entry {
   inFlight: number;
   latencyMs: number | null;
   ttftMs: number | null;
-  outcomes: Outcome[];
+  /** The window's outcomes; at most the newest 1,000 (bounded memory under heavy traffic). */
+  outcomes: OutcomeWindow;
   totalStarted: number;
   /** Attempts started per time bucket, oldest first: constant memory whatever the traffic. */
   startBuckets: Array<{ at: number; count: number }>;
   lastFailureCode: ErrorCode | null;
 }
+
+/** Most outcomes kept per deployment for the error rate. */
+const MAX_OUTCOMES = 1_000;
 
 /** Buckets per window for the recent-start count: the count is exact to one bucket's length. */
 const START_BUCKETS = 12;
@@ -68,7 +68,7 @@ export class DeploymentStats {
   private entry(id: string): Entry {
     let entry = this.entries.get(id);
     if (!entry) {
-      entry = { inFlight: 0, latencyMs: null, ttftMs: null, outcomes: [], totalStarted: 0, startBuckets: [], lastFailureCode: null };
+      entry = { inFlight: 0, latencyMs: null, ttftMs: null, outcomes: new OutcomeWindow(MAX_OUTCOMES), totalStarted: 0, startBuckets: [], lastFailureCode: null };
       this.entries.set(id, entry);
     }
     return entry;
@@ -128,8 +128,7 @@ export class DeploymentStats {
   snapshot(id: string): DeploymentSnapshot {
     const entry = this.entry(id);
     this.prune(entry);
-    const failures = entry.outcomes.filter((outcome) => !outcome.ok).length;
-    const attempts = entry.outcomes.length;
+    const { failures, size: attempts } = entry.outcomes;
     return {
       inFlight: entry.inFlight,
       latencyMs: entry.latencyMs,
@@ -155,16 +154,12 @@ export class DeploymentStats {
   }
 
   private push(entry: Entry, ok: boolean): void {
-    entry.outcomes.push({ at: this.now(), ok });
-    this.prune(entry);
+    const now = this.now();
+    entry.outcomes.record(now, ok);
+    entry.outcomes.forgetBefore(now - this.windowMs);
   }
 
   private prune(entry: Entry): void {
-    const cutoff = this.now() - this.windowMs;
-    let drop = 0;
-    while (drop < entry.outcomes.length && entry.outcomes[drop].at < cutoff) drop += 1;
-    // Bounded memory under heavy traffic: the window keeps at most the newest 1,000 outcomes.
-    const overflow = Math.max(0, entry.outcomes.length - drop - 1_000);
-    if (drop + overflow > 0) entry.outcomes.splice(0, drop + overflow);
+    entry.outcomes.forgetBefore(this.now() - this.windowMs);
   }
 }

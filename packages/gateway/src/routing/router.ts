@@ -71,6 +71,8 @@ export class Router {
   private table: RoutingTable;
   private disabledGroups = new Set<string>();
   private readonly strategies = new Map<string, RoutingStrategy>();
+  /** The same strategies by group object, asked on every request without building the key. */
+  private readonly strategyOfGroup = new WeakMap<ModelGroup, { strategyId: string; strategy: RoutingStrategy }>();
   private defaultStrategy: string;
   private readonly fallbackPolicy: FallbackPolicy;
   private readonly facts: (deployment: Deployment) => DeploymentFacts;
@@ -236,14 +238,18 @@ export class Router {
   }
 
   private strategyFor(group: ModelGroup): RoutingStrategy {
+    const strategyId = group.strategy ?? this.defaultStrategy;
+    const known = this.strategyOfGroup.get(group);
+    if (known !== undefined && known.strategyId === strategyId) return known.strategy;
     // One strategy instance per group, so learning strategies keep per-group state apart.
-    const key = `${group.name}\u0000${group.strategy ?? this.defaultStrategy}`;
+    const key = `${group.name}\u0000${strategyId}`;
     let strategy = this.strategies.get(key);
     if (!strategy) {
       const factory = STRATEGY_FACTORIES[group.strategy ?? this.defaultStrategy] ?? STRATEGY_FACTORIES['round-robin'];
       strategy = factory();
       this.strategies.set(key, strategy);
     }
+    this.strategyOfGroup.set(group, { strategyId, strategy });
     return strategy;
   }
 }

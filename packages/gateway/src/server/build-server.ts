@@ -19,6 +19,7 @@ import { registerModelsRoutes } from './openai/models-route.js';
 import { registerOpenApiRoutes } from './openapi/openapi-routes.js';
 import { registerOpsRoutes } from './ops-routes.js';
 import './request-context.js';
+import { lazyChildLoggerFactory } from './request-logger.js';
 import type { GatewayServices } from './services.js';
 
 /**
@@ -44,6 +45,8 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
     // line logged for a request names it as `requestId` (the x-request-id header's value), the
     // field the gateway's own lines (attempt failures) use too.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    // The per-request child logger is made when a request first logs, not for every request.
+    ...(options.logger === false ? {} : { childLoggerFactory: lazyChildLoggerFactory }),
     requestIdHeader: false,
     // Always our own id: it keys the request's usage row, so a client reusing an id (or sending
     // the same one on every call) must not make two requests share one. A client's own id is

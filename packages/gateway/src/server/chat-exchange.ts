@@ -44,6 +44,8 @@ export interface InboundChatCodec {
   forwardHeaders(headers: IncomingHttpHeaders): Record<string, string>;
 }
 
+const NOTHING_TO_RELEASE = (): void => {};
+
 type Outcome =
   | { kind: 'passthrough'; result: PassthroughResult }
   | { kind: 'response'; response: ChatResponse }
@@ -61,7 +63,7 @@ export async function handleChatExchange(options: {
   const fallbackOverride = takeFallbackOverride(request.headers, body);
   const { request: chat, untranslatable } = codec.parse(body);
   state.stream = chat.stream;
-  const group = resolveModel({ name: chat.model, principal: state.principal, findGroup: (name) => services.router.group(name) });
+  const group = resolveModel({ name: chat.model, principal: state.principal, groups: services.router });
   state.modelGroup = group.name;
   state.estimatePromptTokens = () => estimatePromptTokens(chat);
   if (services.tracer) state.trace = services.tracer.startRequest(state, request.headers, chat);
@@ -81,7 +83,7 @@ export async function handleChatExchange(options: {
   const release = await acquireSlot({ services, route, signal: call.signal, call, principal: state.principal });
   // The answering deployment's slot (maxConcurrentRequests), held until the answer ended: for a
   // stream, until its last frame was relayed or the client left.
-  let releaseDeployment = (): void => {};
+  let releaseDeployment = NOTHING_TO_RELEASE;
   try {
     let outcome: Outcome;
     try {
@@ -101,10 +103,9 @@ export async function handleChatExchange(options: {
     } catch (error) {
       throw abortAware(error, call);
     }
-    const headers = answerHeaders(state);
     if (outcome.kind === 'passthrough' && outcome.result.kind === 'stream') {
       const renderer = codec.createStreamRenderer({ model: chat.model, includeUsage: chat.includeUsage, requestId: state.requestId });
-      await relayPassthroughStream({ reply, state, services, call, headers, result: outcome.result, renderer });
+      await relayPassthroughStream({ reply, state, services, call, headers: answerHeaders(state), result: outcome.result, renderer });
     } else if (outcome.kind === 'passthrough') {
       const result = outcome.result as Extract<PassthroughResult, { kind: 'json' }>;
       state.usage = result.usage;
@@ -112,7 +113,7 @@ export async function handleChatExchange(options: {
       state.upstreamModel = result.model ?? state.upstreamModel;
       if (result.finishReason) state.trace.finishReason(result.finishReason);
       state.firstByteAt = performance.now();
-      reply.code(result.status).headers(headers).type('application/json');
+      setAnswerHeaders(reply.code(result.status), state).type('application/json');
       await reply.send(result.body);
       services.accountant.finish(state, { status: result.status, outcome: 'success', errorCode: null });
     } else if (outcome.kind === 'response') {
@@ -120,12 +121,12 @@ export async function handleChatExchange(options: {
       state.upstreamModel = outcome.response.model;
       for (const choice of outcome.response.choices) state.trace.finishReason(choice.finishReason);
       state.firstByteAt = performance.now();
-      reply.code(200).headers(headers);
+      setAnswerHeaders(reply.code(200), state);
       await reply.send(codec.renderResponse(outcome.response, { model: chat.model }));
       services.accountant.finish(state, { status: 200, outcome: 'success', errorCode: null });
     } else {
       const renderer = codec.createStreamRenderer({ model: chat.model, includeUsage: chat.includeUsage, requestId: state.requestId });
-      await relayCanonicalStream({ reply, state, services, call, headers, events: outcome.events, renderer });
+      await relayCanonicalStream({ reply, state, services, call, headers: answerHeaders(state), events: outcome.events, renderer });
     }
   } finally {
     releaseDeployment();
@@ -161,7 +162,7 @@ export async function acquireSlot(options: {
   principal?: Principal | null;
 }): Promise<() => void> {
   const limiter = options.services.concurrency;
-  if (!limiter) return () => {};
+  if (!limiter) return NOTHING_TO_RELEASE;
   const keyTier = options.principal?.kind === 'key' ? options.principal.key.tier : null;
   try {
     return await limiter.acquire({ priority: options.services.router.priorityOf(options.route.hints, keyTier), signal: options.signal });
@@ -204,10 +205,21 @@ async function callDeployment(options: {
   return { kind: 'response', response: await adapter.chat(chat, context) };
 }
 
+/** The answer's own headers, for a stream written to the raw response (x-request-id included). */
 export function answerHeaders(state: RequestState): Record<string, string> {
-  const headers: Record<string, string> = state.responseHeaders ? { ...state.responseHeaders, 'x-request-id': state.requestId } : { 'x-request-id': state.requestId };
+  const headers: Record<string, string> = { 'x-request-id': state.requestId };
+  const extra = state.responseHeaders;
+  if (extra) for (const name in extra) headers[name] = extra[name];
   if (state.deployment) headers['x-switchyard-provider'] = state.deployment.provider.id;
   return headers;
+}
+
+/** The same headers set on a Fastify reply (whose x-request-id the onRequest hook already set). */
+export function setAnswerHeaders(reply: FastifyReply, state: RequestState): FastifyReply {
+  const extra = state.responseHeaders;
+  if (extra) for (const name in extra) reply.header(name, extra[name]);
+  if (state.deployment) reply.header('x-switchyard-provider', state.deployment.provider.id);
+  return reply;
 }
 
 /** A failure caused by our own abort is reported for what it was: the client left, or we are shutting down. */

@@ -40,7 +40,8 @@ async function listOpenAIModels(options: { deployment: Deployment; signal: Abort
   const { provider } = options.deployment;
   // Azure's base URL is https://RES.openai.azure.com/openai (or the bare resource endpoint).
   const path = provider.azureDeployments && !/\/openai\/?$/.test(provider.baseUrl) ? 'openai/models' : 'models';
-  const headers = openaiHeaders(provider);
+  // A copy: the headers openaiHeaders gives are shared between calls.
+  const headers = { ...openaiHeaders(provider) };
   delete headers['content-type'];
   const response = await options.http.request({
     url: joinUrl(provider.baseUrl, path, provider.query),

@@ -47,7 +47,7 @@ export async function executeChat(options: {
   const request: ChatRequest = { ...chat, stream: false, includeUsage: false };
   let release = (): void => {};
   try {
-    const group = resolveModel({ name: chat.model, principal: options.principal, findGroup: (name) => services.router.group(name) });
+    const group = resolveModel({ name: chat.model, principal: options.principal, groups: services.router });
     const route = { hints: options.hints ?? {}, needs: null, request };
     await govern({
       governance: services.governance,

@@ -1,9 +1,11 @@
 /**
- * Requests in flight, each with an abort controller: aborted when its client disconnects, or by
- * the shutdown sequence once its grace period is over. Lets SIGTERM wait for streams to finish.
+ * Requests in flight, each with an abort signal (request-abort-signal.ts): aborted when its client
+ * disconnects, or by the shutdown sequence once its grace period is over. Lets SIGTERM wait for
+ * streams to finish.
  */
 
 import type { ServerResponse } from 'node:http';
+import { RequestAbortSignal } from './request-abort-signal.js';
 
 export type AbortReason = 'client_disconnected' | 'shutdown';
 
@@ -14,7 +16,7 @@ export interface InflightCall {
 }
 
 export class InflightRegistry {
-  private readonly calls = new Set<{ controller: AbortController; reason: AbortReason | null }>();
+  private readonly calls = new Set<{ signal: RequestAbortSignal; reason: AbortReason | null }>();
   private idleWaiters: Array<() => void> = [];
 
   get size(): number {
@@ -23,18 +25,18 @@ export class InflightRegistry {
 
   /** Starts tracking a request; its signal aborts when `response` closes before it finished. */
   begin(response: ServerResponse): InflightCall {
-    const entry = { controller: new AbortController(), reason: null as AbortReason | null };
+    const entry = { signal: new RequestAbortSignal(), reason: null as AbortReason | null };
     this.calls.add(entry);
     const onClose = (): void => {
-      if (!response.writableFinished && !entry.controller.signal.aborted) {
+      if (!response.writableFinished && !entry.signal.aborted) {
         entry.reason = 'client_disconnected';
-        entry.controller.abort(new Error('client disconnected'));
+        entry.signal.abort(new Error('client disconnected'));
       }
     };
     response.once('close', onClose);
     let finished = false;
     return {
-      signal: entry.controller.signal,
+      signal: entry.signal.asAbortSignal(),
       reason: () => entry.reason,
       done: () => {
         if (finished) return;
@@ -62,7 +64,7 @@ export class InflightRegistry {
   abortAll(): void {
     for (const entry of this.calls) {
       entry.reason = 'shutdown';
-      entry.controller.abort(new Error('gateway shutting down'));
+      entry.signal.abort(new Error('gateway shutting down'));
     }
   }
 

@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import { parseDatabaseUrl } from './database-url.js';
 import type { Schema } from './schema.js';
 
@@ -17,6 +16,11 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Database {
   db: Kysely<Schema>;
   dialect: Dialect;
+  /**
+   * The better-sqlite3 handle under `db` (SQLite only), for the one write too hot for a query
+   * builder: the usage rows (usage-sqlite-insert.ts). Everything else goes through `db`.
+   */
+  sqlite?: SqliteDatabase.Database;
   /** Runs a trivial query; rejects when the database cannot be reached (for readiness checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -31,10 +35,20 @@ const POSTGRES_POOL_SIZE = 10;
 
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<Database> {
   const target = parseDatabaseUrl(url);
-  const db = target.dialect === 'sqlite' ? openSqlite(target.filename) : openPostgres(target.connectionString, options);
+  let sqlite: SqliteDatabase.Database | null = null;
+  let db: Kysely<Schema>;
+  if (target.dialect === 'sqlite') {
+    sqlite = openSqlite(target.filename);
+    db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  } else {
+    // Loaded only for Postgres: an embedded-SQLite gateway need not hold the driver in memory.
+    const { default: pg } = await import('pg');
+    db = openPostgres(pg, target.connectionString, options);
+  }
   return {
     db,
     dialect: target.dialect,
+    ...(sqlite ? { sqlite } : {}),
     async ping() {
       await sql`select 1`.execute(db);
     },
@@ -44,7 +58,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   };
 }
 
-function openSqlite(filename: string): Kysely<Schema> {
+function openSqlite(filename: string): SqliteDatabase.Database {
   if (filename !== ':memory:') fs.mkdirSync(path.dirname(filename), { recursive: true });
   const database = new SqliteDatabase(filename);
   // WAL lets readers run while a batch is written; NORMAL is durable across process crashes in WAL
@@ -54,10 +68,10 @@ function openSqlite(filename: string): Kysely<Schema> {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  return new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
+  return database;
 }
 
-function openPostgres(connectionString: string, options: OpenDatabaseOptions): Kysely<Schema> {
+function openPostgres(pg: typeof import('pg').default, connectionString: string, options: OpenDatabaseOptions): Kysely<Schema> {
   const pool = new pg.Pool({
     connectionString,
     max: POSTGRES_POOL_SIZE,

@@ -4,10 +4,12 @@
  * a lost acknowledgement is not stored twice.
  */
 
+import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { UsageRow } from '../pipeline/ports.js';
 import { fromUsageTableRow, toUsageTableRow, USAGE_COLUMN_COUNT } from './usage-row-mapping.js';
 import type { Schema } from './schema.js';
+import { createSqliteUsageInsert } from './usage-sqlite-insert.js';
 
 export interface UsageFilter {
   keyId?: string;
@@ -27,16 +29,24 @@ export interface UsageListOptions extends UsageFilter {
 const MAX_PARAMETERS_PER_STATEMENT = 16_000;
 const ROWS_PER_STATEMENT = Math.floor(MAX_PARAMETERS_PER_STATEMENT / USAGE_COLUMN_COUNT);
 
+export interface UsageRepositoryOptions {
+  /** The better-sqlite3 handle under `db` (Database.sqlite): batches are then written through it directly. */
+  sqlite?: SqliteDatabase.Database;
+}
+
 export class UsageRepository {
   readonly #db: Kysely<Schema>;
+  readonly #sqliteInsert: ((rows: readonly UsageRow[]) => boolean) | null;
 
-  constructor(db: Kysely<Schema>) {
+  constructor(db: Kysely<Schema>, options: UsageRepositoryOptions = {}) {
     this.#db = db;
+    this.#sqliteInsert = options.sqlite ? createSqliteUsageInsert(options.sqlite) : null;
   }
 
-  /** Inserts the rows in one transaction, one multi-row INSERT per chunk; rows already stored are skipped. */
+  /** Inserts the rows in one transaction; rows already stored are skipped. */
   async insertMany(rows: readonly UsageRow[]): Promise<void> {
     if (rows.length === 0) return;
+    if (this.#sqliteInsert?.(rows)) return;
     const values = rows.map(toUsageTableRow);
     await this.#db.transaction().execute(async (transaction) => {
       for (let start = 0; start < values.length; start += ROWS_PER_STATEMENT) {

@@ -12,7 +12,34 @@ import type { UsageTable } from './schema.js';
 
 type UsageTableRow = Selectable<UsageTable>;
 
-export const USAGE_COLUMN_COUNT = 23;
+/** The `usage` table's columns, in the order of usageRowValues. */
+export const USAGE_COLUMNS = [
+  'request_id',
+  'created_at',
+  'key_id',
+  'user_id',
+  'team_id',
+  'protocol',
+  'endpoint',
+  'model_group',
+  'provider',
+  'deployment_id',
+  'upstream_model',
+  'stream',
+  'prompt_tokens',
+  'completion_tokens',
+  'cached_tokens',
+  'tokens_estimated',
+  'cost_usd',
+  'latency_ms',
+  'ttft_ms',
+  'status',
+  'outcome',
+  'error_code',
+  'attempts',
+] as const satisfies ReadonlyArray<keyof UsageTableRow>;
+
+export const USAGE_COLUMN_COUNT = USAGE_COLUMNS.length;
 
 export function toUsageTableRow(row: UsageRow): UsageTableRow {
   const createdAt = row.createdAt.getTime();
@@ -41,6 +68,12 @@ export function toUsageTableRow(row: UsageRow): UsageTableRow {
     error_code: row.errorCode,
     attempts: integer(row.attempts),
   };
+}
+
+/** The row's column values in USAGE_COLUMNS order, made safe the same way (for a prepared statement). */
+export function usageRowValues(row: UsageRow): unknown[] {
+  const table = toUsageTableRow(row);
+  return USAGE_COLUMNS.map((column) => table[column]);
 }
 
 export function fromUsageTableRow(row: UsageTableRow): UsageRow {

@@ -61,7 +61,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       try {
         assert.deepEqual(await migrateToLatest(database), { applied: Object.keys(MIGRATIONS) });
         assert.deepEqual(await migrateToLatest(database), { applied: [] });
-        assert.equal(await new UsageRepository(database.db).count(), 0);
+        assert.equal(await new UsageRepository(database.db, { sqlite: database.sqlite }).count(), 0);
         assert.deepEqual(await new KeysRepository(database.db).list(), []);
       } finally {
         await database.close();
@@ -138,7 +138,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
 
     test('usage: insertMany of 1,000 rows, counts by filter, list and byRequestId', () =>
       withDatabase(async (database) => {
-        const usage = new UsageRepository(database.db);
+        const usage = new UsageRepository(database.db, { sqlite: database.sqlite });
         const rows = usageRows('bulk', 1000);
         await usage.insertMany(rows);
         assert.equal(await usage.count(), 1000);
@@ -168,7 +168,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
 
     test('usage: fractional and non-finite numbers are stored as safe integers', () =>
       withDatabase(async (database) => {
-        const usage = new UsageRepository(database.db);
+        const usage = new UsageRepository(database.db, { sqlite: database.sqlite });
         await usage.insertMany([usageRow('odd', 0, { latencyMs: 12.6, ttftMs: 3.2, promptTokens: Number.NaN, costUsd: Number.POSITIVE_INFINITY })]);
         const stored = await usage.byRequestId('odd-000000');
         assert.deepEqual(
@@ -179,7 +179,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
 
     test('recorder: concurrent record() calls are each written exactly once, and flush() drains', () =>
       withDatabase(async (database) => {
-        const usage = new UsageRepository(database.db);
+        const usage = new UsageRepository(database.db, { sqlite: database.sqlite });
         const sink = new ControllableSink(usage);
         const recorder = new BatchingUsageRecorder({ repository: sink, batchSize: 37, flushIntervalMs: 5, queueLimit: 100_000 });
         const rows = usageRows('concurrent', 2000);
@@ -202,7 +202,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
 
     test('recorder: flush() writes rows that wait for neither a full batch nor the timer', () =>
       withDatabase(async (database) => {
-        const usage = new UsageRepository(database.db);
+        const usage = new UsageRepository(database.db, { sqlite: database.sqlite });
         const recorder = new BatchingUsageRecorder({ repository: usage, batchSize: 1000, flushIntervalMs: 3_600_000, queueLimit: 10_000 });
         for (const row of usageRows('flush', 3)) recorder.record(row);
         assert.equal(recorder.stats().queued, 3);
@@ -216,7 +216,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
 
     test('recorder: a failing repository keeps the rows and writes them once it recovers', () =>
       withDatabase(async (database) => {
-        const usage = new UsageRepository(database.db);
+        const usage = new UsageRepository(database.db, { sqlite: database.sqlite });
         const sink = new ControllableSink(usage);
         sink.failing = true;
         const warnings: string[] = [];
@@ -250,7 +250,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
 
     test('recorder: rows beyond queueLimit are dropped, counted and reported', () =>
       withDatabase(async (database) => {
-        const usage = new UsageRepository(database.db);
+        const usage = new UsageRepository(database.db, { sqlite: database.sqlite });
         const sink = new ControllableSink(usage);
         let openGate: () => void = () => undefined;
         sink.gate = new Promise<void>((resolve) => {

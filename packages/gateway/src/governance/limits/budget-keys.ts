@@ -13,6 +13,7 @@ export function periodId(budgetId: string, periodKey: string): string {
 
 /** The same budget and period named twice in one call must count once. */
 export function distinctPeriods<T extends BudgetPeriodRef>(budgets: readonly T[]): T[] {
+  if (budgets.length <= 1) return [...budgets];
   const seen = new Set<string>();
   return budgets.filter((budget) => {
     const id = periodId(budget.budgetId, budget.periodKey);

@@ -4,7 +4,7 @@
  * Periods are forgotten some time after their reset; a reservation is settled or released once.
  */
 
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { BudgetLedger, BudgetReservation, BudgetReserveResult, BudgetWindow } from '../../pipeline/ports.js';
 import { type BudgetPeriodRef, DEFAULT_RETENTION_MS, distinctPeriods, periodId } from './budget-keys.js';
 import { fromMicroUsd, toMicroUsd } from './micro-usd.js';
@@ -40,6 +40,9 @@ export class MemoryBudgetLedger implements BudgetLedger {
   private readonly retentionMs: number;
   private readonly sweepIntervalMs: number;
   private nextSweepAtMs = Number.NEGATIVE_INFINITY;
+  /** Reservation ids: this ledger's random prefix and a counter (unique here; a UUID per request cost more). */
+  private readonly idPrefix = `${LOCAL_RESERVATION_PREFIX}${randomBytes(6).toString('hex')}_`;
+  private sequence = 0;
 
   constructor(options: MemoryBudgetLedgerOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -71,7 +74,8 @@ export class MemoryBudgetLedger implements BudgetLedger {
     }
     const refs = distinct.map(({ budgetId, periodKey, resetAtMs }) => ({ budgetId, periodKey, resetAtMs }));
     for (const ref of refs) this.entryFor(ref).reservedMicro += amountMicro;
-    const id = `${LOCAL_RESERVATION_PREFIX}${randomUUID()}`;
+    this.sequence += 1;
+    const id = `${this.idPrefix}${this.sequence.toString(36)}`;
     this.reservations.set(id, { amountMicro, budgets: refs, expiresAtMs: this.expiryOf(refs) });
     return { ok: true, reservation: { id, amountUsd: fromMicroUsd(amountMicro), budgets: refs } };
   }
@@ -118,7 +122,9 @@ export class MemoryBudgetLedger implements BudgetLedger {
   }
 
   private expiryOf(refs: readonly BudgetPeriodRef[]): number {
-    return Math.max(this.now(), ...refs.map((ref) => ref.resetAtMs)) + this.retentionMs;
+    let latest = this.now();
+    for (const ref of refs) latest = Math.max(latest, ref.resetAtMs);
+    return latest + this.retentionMs;
   }
 
   private sweep(): void {

@@ -19,8 +19,13 @@ interface WindowEntry {
 
 type TakeResult = Awaited<ReturnType<CounterStore['take']>>;
 
+/** Most counter keys whose current storage key is remembered; the memo starts over when full. */
+const LAST_KEYS_SIZE = 10_000;
+
 export class MemoryCounterStore implements CounterStore {
   private readonly windows = new Map<string, WindowEntry>();
+  /** The storage key of each counter's current window, so that it is not rebuilt per call. */
+  private readonly lastKeys = new Map<string, { startMs: number; storageKey: string }>();
   private readonly sweepIntervalMs: number;
   private nextSweepAtMs = Number.NEGATIVE_INFINITY;
 
@@ -33,45 +38,72 @@ export class MemoryCounterStore implements CounterStore {
     return this.windows.size;
   }
 
-  // Nothing here awaits, so check and add happen without another call in between.
+  // Nothing here awaits, so check and add happen without another call in between. Written with
+  // plain loops and no intermediate objects: the data plane calls this on every request.
   async take(counters: readonly WindowCounter[], nowMs: number): Promise<TakeResult> {
     this.sweep(nowMs);
-    // Amount this call adds per window so far: a key named twice must fit with both amounts.
-    const pending = new Map<string, number>();
-    const plans = counters.map((counter) => {
+    const count = counters.length;
+    const storageKeys: string[] = new Array(count);
+    const endsMs: number[] = new Array(count);
+    const amounts: number[] = new Array(count);
+    const currents: number[] = new Array(count);
+    let blocked: string[] | null = null;
+    for (let index = 0; index < count; index += 1) {
+      const counter = counters[index];
       const window = fixedWindow(nowMs, counter.windowMs);
-      const storageKey = windowKey(counter.key, window.startMs);
+      const storageKey = this.storageKeyOf(counter.key, window.startMs);
       const amount = wholeAmount(counter.amount);
       const current = this.windows.get(storageKey)?.count ?? 0;
-      const addedSoFar = (pending.get(storageKey) ?? 0) + amount;
-      pending.set(storageKey, addedSoFar);
-      return { counter, window, storageKey, amount, current, fits: current + addedSoFar <= counter.limit };
-    });
-    const blocked = plans.filter((plan) => !plan.fits).map((plan) => plan.counter.key);
-    const allowed = blocked.length === 0;
-    const states: WindowCounterState[] = plans.map((plan) => {
-      let used = plan.current;
+      // A key named twice must fit with both amounts.
+      let addedSoFar = amount;
+      for (let earlier = 0; earlier < index; earlier += 1) if (storageKeys[earlier] === storageKey) addedSoFar += amounts[earlier];
+      storageKeys[index] = storageKey;
+      endsMs[index] = window.endMs;
+      amounts[index] = amount;
+      currents[index] = current;
+      if (current + addedSoFar > counter.limit) (blocked ??= []).push(counter.key);
+    }
+    const allowed = blocked === null;
+    const states: WindowCounterState[] = new Array(count);
+    for (let index = 0; index < count; index += 1) {
+      const counter = counters[index];
+      let used = currents[index];
       if (allowed) {
-        const entry = this.entryFor(plan.storageKey, plan.window.endMs);
-        entry.count = Math.max(0, entry.count + plan.amount);
+        const entry = this.entryFor(storageKeys[index], endsMs[index]);
+        entry.count = Math.max(0, entry.count + amounts[index]);
         used = entry.count;
       }
-      return { key: plan.counter.key, limit: plan.counter.limit, used, remaining: Math.max(0, plan.counter.limit - used), resetAtMs: plan.window.endMs };
-    });
-    return { allowed, states, blocked };
+      states[index] = { key: counter.key, limit: counter.limit, used, remaining: Math.max(0, counter.limit - used), resetAtMs: endsMs[index] };
+    }
+    return { allowed, states, blocked: blocked ?? [] };
   }
 
   async add(counters: ReadonlyArray<Pick<WindowCounter, 'key' | 'windowMs' | 'amount'>>, nowMs: number): Promise<void> {
     this.sweep(nowMs);
     for (const counter of counters) {
       const window = fixedWindow(nowMs, counter.windowMs);
-      const storageKey = windowKey(counter.key, window.startMs);
+      const storageKey = this.storageKeyOf(counter.key, window.startMs);
       const amount = wholeAmount(counter.amount);
       // Giving back to a window that holds nothing (it already ended) has nothing to give back to.
       if (amount <= 0 && !this.windows.has(storageKey)) continue;
       const entry = this.entryFor(storageKey, window.endMs);
       entry.count = Math.max(0, entry.count + amount);
     }
+  }
+
+  /** `key:startMs`, made once per key and window rather than on every call. */
+  private storageKeyOf(key: string, startMs: number): string {
+    const last = this.lastKeys.get(key);
+    if (last !== undefined && last.startMs === startMs) return last.storageKey;
+    const storageKey = windowKey(key, startMs);
+    if (last !== undefined) {
+      last.startMs = startMs;
+      last.storageKey = storageKey;
+    } else {
+      if (this.lastKeys.size >= LAST_KEYS_SIZE) this.lastKeys.clear();
+      this.lastKeys.set(key, { startMs, storageKey });
+    }
+    return storageKey;
   }
 
   private entryFor(storageKey: string, endMs: number): WindowEntry {

@@ -4,7 +4,7 @@
  * pass `deployment.provider.timeouts`), and transport failures mapped to GatewayErrors.
  */
 
-import { Agent, errors as undiciErrors, request } from 'undici';
+import { Agent, errors as undiciErrors } from 'undici';
 import type { Dispatcher } from 'undici';
 import { GatewayError } from '../../core/index.js';
 import type { Timeouts } from '../../core/index.js';
@@ -31,8 +31,28 @@ export interface UpstreamResponse {
   body: Dispatcher.ResponseData['body'];
 }
 
+/** Most distinct upstream URLs whose origin and path are kept (they come from the configuration). */
+const URL_MEMO_SIZE = 1_000;
+
 export class UpstreamHttp {
   private readonly agents = new Map<number, Agent>();
+  /**
+   * Origin and path per URL: calling the Agent directly with them spares undici's `request(url)`
+   * a `new URL()` and a copy of the options on every call.
+   */
+  private readonly targets = new Map<string, { origin: string; path: string }>();
+
+  private targetOf(url: string): { origin: string; path: string } {
+    let target = this.targets.get(url);
+    if (target === undefined) {
+      const parsed = new URL(url);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new TypeError(`not an http(s) URL: ${url}`);
+      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+      if (this.targets.size >= URL_MEMO_SIZE) this.targets.clear();
+      this.targets.set(url, target);
+    }
+    return target;
+  }
 
   private agentFor(connectMs: number): Agent {
     let agent = this.agents.get(connectMs);
@@ -44,25 +64,31 @@ export class UpstreamHttp {
   }
 
   async request(call: UpstreamCall): Promise<UpstreamResponse> {
-    const firstByte = preciseFirstByteTimeout(call.timeouts.firstByteMs);
-    const signals = [call.signal, ...(firstByte ? [firstByte.signal] : []), ...(call.stream ? [] : [AbortSignal.timeout(call.timeouts.totalMs)])];
-    const signal = signals.length === 1 ? call.signal : AbortSignal.any(signals);
+    const startedAt = performance.now();
+    const totalMs = call.stream ? Number.POSITIVE_INFINITY : call.timeouts.totalMs;
+    // Until the headers arrive, the tighter of the first-byte and (non-streaming) total timeouts applies.
+    const headersWithinMs = Math.min(call.timeouts.firstByteMs, totalMs);
+    const precise = headersWithinMs < PRECISE_TIMEOUT_BELOW_MS ? new PreciseHeadersTimeout(call.signal, headersWithinMs) : null;
+    const signal = precise?.signal ?? call.signal;
+    let response: Dispatcher.ResponseData;
     try {
-      const response = await request(call.url, {
+      const { origin, path } = this.targetOf(call.url);
+      response = await this.agentFor(call.timeouts.connectMs).request({
+        origin,
+        path,
         method: call.method ?? 'POST',
         headers: call.traceHeaders ? { ...call.headers, ...call.traceHeaders } : call.headers,
         body: call.body,
         signal,
-        dispatcher: this.agentFor(call.timeouts.connectMs),
-        headersTimeout: call.timeouts.firstByteMs,
+        headersTimeout: headersWithinMs,
         bodyTimeout: call.stream ? call.timeouts.streamIdleMs : call.timeouts.totalMs,
       });
-      return { status: response.statusCode, headers: response.headers, body: response.body };
     } catch (error) {
+      precise?.end();
       throw transportError(error, { provider: call.provider, signal, clientSignal: call.signal });
-    } finally {
-      firstByte?.clear();
     }
+    guardBody(response.body, { precise, remainingMs: totalMs - (performance.now() - startedAt) });
+    return { status: response.statusCode, headers: response.headers, body: response.body };
   }
 
   async close(): Promise<void> {
@@ -71,20 +97,74 @@ export class UpstreamHttp {
   }
 }
 
-/** Below this, undici's coarse timer clock would make a first-byte timeout late by up to a second. */
-const PRECISE_FIRST_BYTE_BELOW_MS = 5_000;
+/**
+ * Below this, undici's coarse timer clock (it checks headersTimeout about once a second) would make
+ * a timeout noticeably late, so a short one (a deployment's own, a health probe's) gets a timer.
+ */
+const PRECISE_TIMEOUT_BELOW_MS = 5_000;
+
+const timeoutError = (message: string): DOMException => new DOMException(message, 'TimeoutError');
 
 /**
- * undici checks headersTimeout on a clock that ticks about every half second, so a short
- * first-byte timeout (a deployment's own, a health probe's) gets a precise timer of its own; the
- * usual long ones cost nothing extra on the hot path.
+ * How one upstream attempt ends on time, at the least cost per call: the client's own abort signal
+ * goes to undici as it is, the first byte is awaited with undici's headersTimeout, and a
+ * non-streaming body gets one plain timer for what is left of the total, cleared when the body
+ * closes. Only a short first-byte bound needs an AbortController of its own. (The previous
+ * AbortSignal.timeout plus AbortSignal.any made two more signals per call, and a timeout signal's
+ * timer outlived the call until it fired or the signal was garbage-collected: at the default
+ * 10-minute total timeout, hundreds of thousands of them at a few thousand requests a second.)
  */
-function preciseFirstByteTimeout(firstByteMs: number): { signal: AbortSignal; clear: () => void } | null {
-  if (firstByteMs >= PRECISE_FIRST_BYTE_BELOW_MS) return null;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException('first byte timeout', 'TimeoutError')), firstByteMs);
-  timer.unref();
-  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+class PreciseHeadersTimeout {
+  readonly #controller = new AbortController();
+  readonly #clientSignal: AbortSignal;
+  #timer: NodeJS.Timeout | null = null;
+  readonly #onClientAbort = (): void => this.#controller.abort(this.#clientSignal.reason);
+
+  constructor(clientSignal: AbortSignal, withinMs: number) {
+    this.#clientSignal = clientSignal;
+    if (clientSignal.aborted) {
+      this.#controller.abort(clientSignal.reason);
+      return;
+    }
+    clientSignal.addEventListener('abort', this.#onClientAbort);
+    // Unref'd: the call's socket keeps the process alive while it matters; a timer must not.
+    this.#timer = setTimeout(() => this.#controller.abort(timeoutError('first byte timeout')), withinMs).unref();
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** The headers are in: the timer is done, the client's abort still ends the body. */
+  headersReceived(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  end(): void {
+    this.headersReceived();
+    this.#clientSignal.removeEventListener('abort', this.#onClientAbort);
+  }
+}
+
+/** After the headers: the rest of a non-streaming call's total time for its body; cleanup when it closes. */
+function guardBody(body: UpstreamResponse['body'], options: { precise: PreciseHeadersTimeout | null; remainingMs: number }): void {
+  const { precise, remainingMs } = options;
+  precise?.headersReceived();
+  const timer = Number.isFinite(remainingMs)
+    ? setTimeout(() => {
+        // The reader (if any) sees the timeout; with none, the error must not go unhandled.
+        body.on('error', () => {});
+        body.destroy(timeoutError('total timeout'));
+      }, Math.max(0, remainingMs)).unref()
+    : null;
+  if (timer === null && precise === null) return;
+  const cleanUp = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    precise?.end();
+  };
+  if (body.destroyed) cleanUp();
+  else body.once('close', cleanUp);
 }
 
 /** Maps a thrown transport failure (connect, timeout, abort, reset) to a GatewayError. */

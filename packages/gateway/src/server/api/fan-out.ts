@@ -17,7 +17,7 @@ import type { GatewayServices } from '../services.js';
 export function requireModel(options: { services: GatewayServices; principal: Principal; name: string; param: string }): void {
   const { services, principal, name, param } = options;
   try {
-    resolveModel({ name, principal, findGroup: (group) => services.router.group(group) });
+    resolveModel({ name, principal, groups: services.router });
   } catch (error) {
     if (!(error instanceof GatewayError)) throw error;
     throw new GatewayError(error.code, error.message, { param, status: error.status, cause: error });

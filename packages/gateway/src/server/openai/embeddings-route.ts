@@ -26,7 +26,7 @@ export function registerEmbeddingsRoute(app: FastifyInstance, services: GatewayS
     const body = requireObjectBody(request.body);
     const fallbackOverride = takeFallbackOverride(request.headers, body);
     const parsed = parseEmbeddingRequest(body);
-    const group = resolveModel({ name: body.model, principal: state.principal, findGroup: (name) => services.router.group(name) });
+    const group = resolveModel({ name: body.model, principal: state.principal, groups: services.router });
     state.modelGroup = group.name;
     const canonical = parsed.request;
     if (canonical) state.estimatePromptTokens = () => canonical.input.reduce((sum, text) => sum + estimateTextTokens(text), 0);

@@ -1,23 +1,26 @@
 /**
  * Feeds the counters and histograms from the event bus. Listeners run on the request path, so
- * they do only what prom-client needs: the label values are guarded names (no strings built from
- * client input), and the per-(group, provider) series are looked up once and kept.
+ * they only add numbers to series found once and kept (./series.ts; prom-client reads them at
+ * scrape time): the label values are guarded names (no strings built from client input), so the
+ * series are as bounded as the configuration.
  */
 
-import type { Counter, Histogram } from 'prom-client';
 import type { UsageRow } from '../../pipeline/ports.js';
 import type { EventBus } from '../event-bus.js';
 import type { LabelGuard } from './label-guard.js';
 import type { MetricSet } from './metric-set.js';
+import type { CounterSeries, HistogramSeries } from './series.js';
 
-/** The children of one (model group, provider) pair, bound once instead of per request. */
+/** The series of one (model group, provider) pair, found once instead of per request. */
 interface GroupSeries {
-  duration: Histogram.Internal<string>;
-  timeToFirstToken: Histogram.Internal<string>;
-  input: Counter.Internal;
-  output: Counter.Internal;
-  cached: Counter.Internal;
-  cost: Counter.Internal;
+  duration: HistogramSeries;
+  timeToFirstToken: HistogramSeries;
+  input: CounterSeries;
+  output: CounterSeries;
+  cached: CounterSeries;
+  cost: CounterSeries;
+  /** switchyard_requests_total by deployment, status and outcome. */
+  requests: Map<string, CounterSeries>;
 }
 
 /** Rejections counted from the usage row's error code (rejected requests leave a row too). */
@@ -30,43 +33,51 @@ const REJECTION_COUNTERS = {
 /** Subscribes the metric set to the bus; returns the function that unsubscribes. */
 export function attachEventCounters(options: { events: EventBus; metrics: MetricSet; labels: LabelGuard }): () => void {
   const { events, metrics, labels } = options;
+  const { pending } = metrics;
   const seriesByPair = new Map<string, GroupSeries>();
-
   const seriesFor = (modelGroup: string, provider: string): GroupSeries => {
     // Both parts are guarded names, so this map is as bounded as the configuration.
     const pairKey = `${modelGroup}\u0000${provider}`;
     let series = seriesByPair.get(pairKey);
     if (!series) {
-      const pair = { model_group: modelGroup, provider };
+      const pair = () => ({ model_group: modelGroup, provider });
       series = {
-        duration: metrics.duration.labels(pair),
-        timeToFirstToken: metrics.timeToFirstToken.labels(pair),
-        input: metrics.tokens.labels({ ...pair, direction: 'input' }),
-        output: metrics.tokens.labels({ ...pair, direction: 'output' }),
-        cached: metrics.tokens.labels({ ...pair, direction: 'cached' }),
-        cost: metrics.cost.labels(pair),
+        duration: metrics.duration.series(pairKey, pair),
+        timeToFirstToken: metrics.timeToFirstToken.series(pairKey, pair),
+        input: pending.tokens.series(`${pairKey}\u0000input`, () => ({ ...pair(), direction: 'input' })),
+        output: pending.tokens.series(`${pairKey}\u0000output`, () => ({ ...pair(), direction: 'output' })),
+        cached: pending.tokens.series(`${pairKey}\u0000cached`, () => ({ ...pair(), direction: 'cached' })),
+        cost: pending.cost.series(pairKey, pair),
+        requests: new Map(),
       };
       seriesByPair.set(pairKey, series);
     }
     return series;
   };
-
   const onFinished = (row: UsageRow): void => {
     const modelGroup = labels.group(row.modelGroup);
     const provider = labels.provider(row.provider);
-    metrics.requests.inc({ model_group: modelGroup, provider, deployment: labels.deployment(row.deploymentId), status: labels.status(row.status), outcome: row.outcome });
     const series = seriesFor(modelGroup, provider);
+    const deployment = labels.deployment(row.deploymentId);
+    const status = labels.status(row.status);
+    const requestKey = `${deployment}\u0000${status}\u0000${row.outcome}`;
+    let requests = series.requests.get(requestKey);
+    if (requests === undefined) {
+      const requestLabels = { model_group: modelGroup, provider, deployment, status, outcome: row.outcome };
+      requests = pending.requests.series(`${modelGroup}\u0000${provider}\u0000${requestKey}`, () => requestLabels);
+      series.requests.set(requestKey, requests);
+    }
+    requests.pending += 1;
     series.duration.observe(row.latencyMs / 1_000);
     // A non-streamed answer's "first token" is the whole answer; only streams have a TTFT of their own.
     if (row.stream && row.ttftMs !== null) series.timeToFirstToken.observe(row.ttftMs / 1_000);
-    if (row.promptTokens > 0) series.input.inc(row.promptTokens);
-    if (row.completionTokens > 0) series.output.inc(row.completionTokens);
-    if (row.cachedTokens > 0) series.cached.inc(row.cachedTokens);
-    if (row.costUsd > 0) series.cost.inc(row.costUsd);
+    if (row.promptTokens > 0) series.input.pending += row.promptTokens;
+    if (row.completionTokens > 0) series.output.pending += row.completionTokens;
+    if (row.cachedTokens > 0) series.cached.pending += row.cachedTokens;
+    if (row.costUsd > 0) series.cost.pending += row.costUsd;
     const rejection = row.errorCode !== null && Object.hasOwn(REJECTION_COUNTERS, row.errorCode) ? REJECTION_COUNTERS[row.errorCode as keyof typeof REJECTION_COUNTERS] : null;
     if (rejection) metrics[rejection].inc({ model_group: modelGroup });
   };
-
   const unsubscribers = [
     events.on('request.finished', (event) => onFinished(event.row)),
     events.on('attempt.failed', (event) => {

@@ -14,6 +14,9 @@ export const UNKNOWN_LABEL = 'unknown';
 /** A label value for "no provider/deployment was reached" (the request ended before routing). */
 export const NONE_LABEL = 'none';
 
+/** The text of every HTTP status, made once (status() runs for every finished request). */
+const STATUS_TEXT: readonly string[] = Object.freeze(Array.from({ length: 600 }, (_, status) => String(status)));
+
 export interface LabelGuardOptions {
   /** The routing table now; a new table object means groups or deployments changed. */
   table: () => RoutingTable;
@@ -61,7 +64,8 @@ export class LabelGuard {
 
   /** An HTTP status as text, else `other`. */
   status(status: number): string {
-    return Number.isInteger(status) && status >= 100 && status <= 599 ? String(status) : 'other';
+    if (!Number.isInteger(status) || status < 100 || status > 599) return 'other';
+    return STATUS_TEXT[status];
   }
 
   /** Every deployment id of the routing table, enabled or not (for per-deployment gauges). */

@@ -5,8 +5,9 @@
  * docs/observability.md use them.
  */
 
-import { Counter, Histogram } from 'prom-client';
+import { Counter } from 'prom-client';
 import type { Registry } from 'prom-client';
+import { PendingCounterSeries, SeriesHistogram } from './series.js';
 
 /**
  * LLM calls range from a cached 5 ms answer to a two-minute reasoning stream; these buckets cover
@@ -16,24 +17,42 @@ export const LLM_DURATION_BUCKETS: readonly number[] = [0.005, 0.01, 0.025, 0.05
 
 export const TOKEN_DIRECTIONS = ['input', 'output', 'cached'] as const;
 
+type RequestLabel = 'model_group' | 'provider' | 'deployment' | 'status' | 'outcome';
+type GroupProviderLabel = 'model_group' | 'provider';
+type TokenLabel = GroupProviderLabel | 'direction';
+
+/**
+ * The series every finished request moves (requests, tokens, cost, durations) are counted in
+ * ./series.ts's cheap series and reach prom-client when it is scraped; the rare ones use
+ * prom-client's own counters directly.
+ */
 export function createMetricSet(registry: Registry) {
   const registers = [registry];
   const groupProvider = ['model_group', 'provider'] as const;
+  const pending = {
+    requests: new PendingCounterSeries<RequestLabel>(),
+    tokens: new PendingCounterSeries<TokenLabel>(),
+    cost: new PendingCounterSeries<GroupProviderLabel>(),
+  };
   return {
+    pending,
     requests: new Counter({
       name: 'switchyard_requests_total',
       help: 'Finished requests (one per usage row), by model group, provider, deployment, HTTP status and outcome.',
       labelNames: ['model_group', 'provider', 'deployment', 'status', 'outcome'] as const,
       registers,
+      collect() {
+        pending.requests.flushInto(this);
+      },
     }),
-    duration: new Histogram({
+    duration: new SeriesHistogram({
       name: 'switchyard_request_duration_seconds',
       help: 'Time from receiving a request to its last byte, in seconds.',
       labelNames: groupProvider,
       buckets: [...LLM_DURATION_BUCKETS],
       registers,
     }),
-    timeToFirstToken: new Histogram({
+    timeToFirstToken: new SeriesHistogram({
       name: 'switchyard_time_to_first_token_seconds',
       help: 'Time from receiving a streamed request to its first content byte sent, in seconds.',
       labelNames: groupProvider,
@@ -45,12 +64,18 @@ export function createMetricSet(registry: Registry) {
       help: 'Tokens of finished requests: input (prompt), output (completion) and cached (the part of the input read from the provider cache).',
       labelNames: ['model_group', 'provider', 'direction'] as const,
       registers,
+      collect() {
+        pending.tokens.flushInto(this);
+      },
     }),
     cost: new Counter({
       name: 'switchyard_cost_usd_total',
       help: 'Cost of finished requests in US dollars, as recorded on their usage rows.',
       labelNames: groupProvider,
       registers,
+      collect() {
+        pending.cost.flushInto(this);
+      },
     }),
     rateLimitRejections: new Counter({
       name: 'switchyard_rate_limit_rejections_total',

@@ -7,7 +7,7 @@ import { createTracing } from './create-tracing.js';
 const logger = pino({ level: 'silent' });
 
 test('without an endpoint, tracing is the shared frozen no-op: nothing is allocated per request', async () => {
-  const tracing = createTracing({ settings: { endpoint: '', serviceName: 'switchyard', sampleRatio: 1, headers: {} }, logger });
+  const tracing = await createTracing({ settings: { endpoint: '', serviceName: 'switchyard', sampleRatio: 1, headers: {} }, logger });
   assert.equal(tracing.enabled, false);
   assert.equal(tracing.tracer, NOOP_REQUEST_TRACER);
   const request = { requestId: 'req_1', startedAt: 0, protocol: 'openai', endpoint: 'chat', modelGroup: 'gpt-4o', stream: false } as const;
@@ -22,7 +22,7 @@ test('without an endpoint, tracing is the shared frozen no-op: nothing is alloca
 
 test('with an endpoint, shutdown resolves even when the collector is unreachable', async () => {
   // Port 9 (discard) on loopback: nothing listens, the export fails at once.
-  const tracing = createTracing({ settings: { endpoint: 'http://127.0.0.1:9/v1/traces', serviceName: 'switchyard', sampleRatio: 1, headers: {} }, logger });
+  const tracing = await createTracing({ settings: { endpoint: 'http://127.0.0.1:9/v1/traces', serviceName: 'switchyard', sampleRatio: 1, headers: {} }, logger });
   assert.equal(tracing.enabled, true);
   const trace = tracing.tracer.startRequest({ requestId: 'req_2', startedAt: performance.now(), protocol: 'openai', endpoint: 'chat', modelGroup: 'gpt-4o', stream: false }, undefined, null);
   assert.notEqual(trace, NOOP_REQUEST_TRACE);

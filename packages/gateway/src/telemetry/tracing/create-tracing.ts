@@ -1,14 +1,13 @@
 /**
  * Tracing as the gateway assembles it: the RequestTracer handed to the data plane, and the flush
  * and shutdown that app.ts calls. With no endpoint configured, tracing is the shared no-op and no
- * SDK object is created at all.
+ * SDK object is created at all; the SDK and the exporter are not even loaded (their modules are
+ * several megabytes of memory a gateway without tracing has no use for).
  */
 
 import type { Logger } from 'pino';
 import { NOOP_REQUEST_TRACER } from '../../pipeline/noop-tracer.js';
 import type { RequestTracer } from '../../pipeline/ports.js';
-import { OtelRequestTracer } from './otel-request-tracer.js';
-import { createTracerProvider } from './tracer-provider.js';
 import type { TracingSettings } from './tracer-provider.js';
 
 export type { TracingSettings };
@@ -33,14 +32,15 @@ const DISABLED: Tracing = Object.freeze({
   shutdown: () => Promise.resolve(),
 });
 
-export function createTracing(options: {
+export async function createTracing(options: {
   settings: TracingSettings;
   logger: Logger;
   serviceVersion?: string;
   /** Time between batch exports (tests); the SDK's default when absent. */
   batchDelayMs?: number;
-}): Tracing {
+}): Promise<Tracing> {
   if (options.settings.endpoint.trim() === '') return DISABLED;
+  const [{ createTracerProvider }, { OtelRequestTracer }] = await Promise.all([import('./tracer-provider.js'), import('./otel-request-tracer.js')]);
   const provider = createTracerProvider(options);
   const tracer = new OtelRequestTracer(provider.getTracer('switchyard', options.serviceVersion));
   options.logger.info(

@@ -1,16 +1,24 @@
 /**
  * Parses and validates a client's OpenAI chat completions body into the canonical ChatRequest.
  * Throws a 400 GatewayError naming the field at fault; unknown fields are ignored here (the
- * pass-through path relays the raw body, so they still reach an OpenAI-protocol upstream).
+ * pass-through path relays the raw body, so they still reach an OpenAI-protocol upstream). Plain
+ * text requests take a direct check (parse-plain-chat-request.ts); the rest, and every request the
+ * direct check is unsure of, the zod schema.
  */
 
 import type { ChatRequest } from '../../../core/index.js';
 import { chatCompletionRequestSchema } from './chat-request-schema.js';
 import { convertChatMessages } from './convert-chat-messages.js';
 import { convertResponseFormat, convertToolChoice, convertTools } from './convert-chat-tools.js';
+import { parsePlainChatRequest } from './parse-plain-chat-request.js';
 import { invalidRequest, parseWithSchema } from './validation.js';
 
 export function parseChatCompletionRequest(body: unknown): ChatRequest {
+  return parsePlainChatRequest(body) ?? parseWithZod(body);
+}
+
+/** The schema path: every field the gateway maps, with a 400 naming the first one at fault. */
+export function parseWithZod(body: unknown): ChatRequest {
   const parsed = parseWithSchema(chatCompletionRequestSchema, body);
   const stream = parsed.stream === true;
   // https://platform.openai.com/docs/api-reference/chat/create#chat-create-stream_options

@@ -1,0 +1,3 @@
+/** Canonical embeddings request and response. */
+export {};
+//# sourceMappingURL=embeddings.js.map

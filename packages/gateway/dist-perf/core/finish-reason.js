@@ -1,0 +1,3 @@
+/** Why a choice stopped, normalised, with the provider's own value kept beside it. */
+export {};
+//# sourceMappingURL=finish-reason.js.map

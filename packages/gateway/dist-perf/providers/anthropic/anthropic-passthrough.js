@@ -1,0 +1,105 @@
+/**
+ * Same-protocol relay of POST /v1/messages (DESIGN.md principle 2): the client's body goes upstream
+ * with only `model` replaced, with the client's anthropic-version and anthropic-beta headers. A JSON
+ * answer is returned byte for byte; a stream is relayed frame by frame as received and read only for
+ * usage and the stop reason, parsing JSON only for message_start and message_delta (the hot path).
+ * An upstream HTTP error becomes a GatewayError (its body is never relayed); a failure mid-stream
+ * becomes one Anthropic `event: error` frame (https://docs.anthropic.com/en/docs/build-with-claude/streaming#error-events).
+ */
+import { GatewayError } from '../../core/index.js';
+import { parseJsonSafe, transportError } from '../shared/http.js';
+import { parseSse } from '../shared/sse.js';
+import { postMessages } from './anthropic-call.js';
+import { anthropicInBandError } from './anthropic-errors.js';
+import { applyUsage, emptyCounters, parseAnthropicUsage, toUsage } from './anthropic-usage.js';
+import { isRecord, recordField, stringField } from '../shared/json-fields.js';
+import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
+export async function anthropicPassthrough(request, context) {
+    const body = JSON.stringify({ ...request.body, model: context.deployment.model });
+    const response = await postMessages({ body, stream: request.stream, context, forwarded: request.headers });
+    return request.stream ? relayStream(response, context) : relayJson(response, context);
+}
+async function relayJson(response, context) {
+    const provider = context.deployment.provider.id;
+    let bytes;
+    try {
+        bytes = Buffer.from(await response.body.arrayBuffer());
+    }
+    catch (error) {
+        throw transportError(error, { provider, clientSignal: context.signal });
+    }
+    const parsed = parseJsonSafe(bytes.toString('utf8'));
+    const message = isRecord(parsed) ? parsed : {};
+    const usage = recordField(message, 'usage');
+    const stopReason = stringField(message, 'stop_reason');
+    return {
+        kind: 'json',
+        status: response.status,
+        body: bytes,
+        usage: usage === undefined ? null : parseAnthropicUsage(usage),
+        finishReason: stopReason === undefined ? null : mapAnthropicStopReason(stopReason),
+        model: stringField(message, 'model') ?? null,
+    };
+}
+function relayStream(response, context) {
+    const provider = context.deployment.provider.id;
+    const counters = emptyCounters();
+    const summary = { usage: null, finishReason: null, model: null };
+    let failure = null;
+    const fail = (error) => {
+        failure = error;
+    };
+    async function* frames() {
+        let stopped = false;
+        try {
+            for await (const sse of parseSse(response.body)) {
+                if (sse.event === 'error') {
+                    fail(anthropicInBandError(parseJsonSafe(sse.data), provider));
+                    return;
+                }
+                if (sse.event === 'message_start') {
+                    const message = recordField(asRecord(sse.data), 'message') ?? {};
+                    summary.model = stringField(message, 'model') ?? summary.model;
+                    readUsage(recordField(message, 'usage'));
+                }
+                else if (sse.event === 'message_delta') {
+                    const data = asRecord(sse.data);
+                    const stopReason = stringField(recordField(data, 'delta') ?? {}, 'stop_reason');
+                    if (stopReason !== undefined)
+                        summary.finishReason = mapAnthropicStopReason(stopReason);
+                    readUsage(recordField(data, 'usage'));
+                }
+                else if (sse.event === 'message_stop') {
+                    stopped = true;
+                }
+                yield sse.raw;
+            }
+        }
+        catch (error) {
+            fail(transportError(error, { provider, clientSignal: context.signal }));
+            return;
+        }
+        if (!stopped) {
+            const message = `Provider "${provider}" ended the stream before message_stop.`;
+            fail(new GatewayError('SY_ERR_UPSTREAM_PROTOCOL', message, { provider }));
+        }
+    }
+    function readUsage(usage) {
+        if (usage === undefined)
+            return;
+        applyUsage(counters, usage);
+        summary.usage = toUsage(counters);
+    }
+    return {
+        kind: 'stream',
+        status: response.status,
+        frames: frames(),
+        summary: () => ({ ...summary }),
+        failure: () => failure,
+    };
+}
+function asRecord(data) {
+    const value = parseJsonSafe(data);
+    return isRecord(value) ? value : {};
+}
+//# sourceMappingURL=anthropic-passthrough.js.map

@@ -1,0 +1,24 @@
+/** Translating chat calls (canonical request in, canonical response or events out), plain and streaming. */
+import { readJson } from '../shared/http.js';
+import { convertToOpenAIRequest } from './convert-to-openai-request.js';
+import { callOpenAI } from './openai-call.js';
+import { openaiStreamEvents } from './openai-stream-transform.js';
+import { parseOpenAIResponse } from './parse-openai-response.js';
+export async function openaiChat(request, context) {
+    const body = convertToOpenAIRequest({ ...request, stream: false }, context.deployment);
+    const response = await callOpenAI({ endpoint: 'chat', body: JSON.stringify(body), stream: false }, context);
+    const json = await readJson(response, context.deployment.provider.id, context.signal);
+    return parseOpenAIResponse(json, { model: context.deployment.model, id: `chatcmpl-${context.requestId}` });
+}
+export async function openaiChatStream(request, context) {
+    const body = convertToOpenAIRequest({ ...request, stream: true }, context.deployment);
+    const response = await callOpenAI({ endpoint: 'chat', body: JSON.stringify(body), stream: true }, context);
+    return openaiStreamEvents({
+        body: response.body,
+        provider: context.deployment.provider.id,
+        signal: context.signal,
+        fallbackModel: context.deployment.model,
+        fallbackId: `chatcmpl-${context.requestId}`,
+    });
+}
+//# sourceMappingURL=openai-chat.js.map

@@ -1,0 +1,97 @@
+/**
+ * Same-protocol relay (DESIGN.md principle 2): the client's body goes upstream with only `model`
+ * rewritten, and the answer comes back as the upstream sent it. Streams may gain
+ * stream_options.include_usage, because the gateway must account every call; the extra usage chunk
+ * is then kept from a client that did not ask for it.
+ */
+import { GatewayError } from '../../core/index.js';
+import { parseJsonSafe, transportError } from '../shared/http.js';
+import { isRecord, recordsField, stringField } from '../shared/json-fields.js';
+import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
+import { callOpenAI } from './openai-call.js';
+import { relayOpenAIStream } from './openai-passthrough-stream.js';
+import { parseOpenAIUsage } from './parse-openai-usage.js';
+export async function openaiPassthrough(request, context) {
+    if (request.endpoint === 'messages') {
+        throw new GatewayError('SY_ERR_UNSUPPORTED_OPERATION', 'The OpenAI protocol has no messages endpoint.');
+    }
+    const { provider } = context.deployment;
+    const body = { ...request.body, model: context.deployment.model };
+    const dropUsageChunk = request.stream && provider.supportsStreamUsage && !request.clientWantsUsage;
+    if (dropUsageChunk) {
+        const clientOptions = isRecord(request.body.stream_options) ? request.body.stream_options : {};
+        body.stream_options = { ...clientOptions, include_usage: true };
+    }
+    const response = await callOpenAI({ endpoint: request.endpoint, body: JSON.stringify(body), stream: request.stream, forwardedHeaders: request.headers }, context);
+    if (request.stream) {
+        // An upstream not asked for usage (it does not support stream_options) gets its text collected
+        // unless the client asked itself, so output tokens can still be estimated.
+        const collectText = !provider.supportsStreamUsage && !request.clientWantsUsage;
+        const relayed = relayOpenAIStream({ body: response.body, provider: provider.id, signal: context.signal, dropUsageChunk, collectText });
+        return { kind: 'stream', status: response.status, ...relayed };
+    }
+    let bytes;
+    try {
+        bytes = Buffer.from(await response.body.arrayBuffer());
+    }
+    catch (error) {
+        throw transportError(error, { provider: provider.id, clientSignal: context.signal });
+    }
+    const text = bytes.toString('utf8');
+    const summary = request.endpoint === 'embeddings' ? summariseEmbeddings(text) : summariseChat(text);
+    return { kind: 'json', status: response.status, body: bytes, ...summary };
+}
+function summariseChat(text) {
+    const json = parseJsonSafe(text);
+    if (!isRecord(json))
+        return { usage: null, finishReason: null, model: null };
+    const [first] = recordsField(json, 'choices');
+    const usage = parseOpenAIUsage(json.usage);
+    return {
+        ...(usage === null ? { outputText: messageText(json) } : {}),
+        usage,
+        finishReason: first === undefined ? null : mapOpenAIFinishReason(first.finish_reason),
+        model: stringField(json, 'model') || null,
+    };
+}
+/** Every choice's answer text and tool arguments, to estimate output tokens when usage is missing. */
+function messageText(json) {
+    let text = '';
+    for (const choice of recordsField(json, 'choices')) {
+        const message = isRecord(choice.message) ? choice.message : {};
+        if (typeof message.content === 'string')
+            text += message.content;
+        for (const call of recordsField(message, 'tool_calls')) {
+            const fn = isRecord(call.function) ? call.function : {};
+            if (typeof fn.arguments === 'string')
+                text += fn.arguments;
+        }
+    }
+    return text;
+}
+/**
+ * An embeddings body can be megabytes of numbers; its usage object sits at the end and holds no
+ * strings, so we cut it out by brace matching instead of parsing the vectors.
+ */
+function summariseEmbeddings(text) {
+    const model = /"model"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
+    return { usage: parseOpenAIUsage(objectAfterKey(text, 'usage')), finishReason: null, model: model ? model[1] : null };
+}
+function objectAfterKey(text, key) {
+    const keyAt = text.lastIndexOf(`"${key}"`);
+    if (keyAt === -1)
+        return undefined;
+    const start = text.indexOf('{', keyAt);
+    if (start === -1)
+        return undefined;
+    let depth = 0;
+    for (let position = start; position < text.length; position += 1) {
+        const character = text[position];
+        if (character === '{')
+            depth += 1;
+        else if (character === '}' && --depth === 0)
+            return parseJsonSafe(text.slice(start, position + 1));
+    }
+    return undefined;
+}
+//# sourceMappingURL=openai-passthrough.js.map

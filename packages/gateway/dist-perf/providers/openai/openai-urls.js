@@ -1,0 +1,56 @@
+/**
+ * Upstream URLs and headers for the OpenAI protocol, including Azure OpenAI's deployment-in-path
+ * layout: https://learn.microsoft.com/azure/ai-services/openai/reference#chat-completions
+ */
+import { joinUrl } from '../shared/http.js';
+const PATHS = { chat: 'chat/completions', embeddings: 'embeddings' };
+/**
+ * URLs and headers are asked for on every call and change only with the configuration, so each is
+ * made once per deployment (URL) or provider (headers, again when its key is replaced at run time).
+ */
+const urlsByDeployment = new WeakMap();
+const headersByProvider = new WeakMap();
+export function openaiUrl(deployment, endpoint) {
+    let urls = urlsByDeployment.get(deployment);
+    if (urls === undefined) {
+        urls = {};
+        urlsByDeployment.set(deployment, urls);
+    }
+    return (urls[endpoint] ??= buildUrl(deployment, endpoint));
+}
+function buildUrl(deployment, endpoint) {
+    const { provider } = deployment;
+    // On Azure the model is a deployment name in the path and settings.query carries the required
+    // api-version. The base URL is `https://RES.openai.azure.com/openai` (the SDK's meaning, what the
+    // config loader produces); a bare resource endpoint is accepted too.
+    const azurePrefix = /\/openai\/?$/.test(provider.baseUrl) ? '' : 'openai/';
+    const path = provider.azureDeployments
+        ? `${azurePrefix}deployments/${encodeURIComponent(deployment.model)}/${PATHS[endpoint]}`
+        : PATHS[endpoint];
+    return joinUrl(provider.baseUrl, path, provider.query);
+}
+/**
+ * Request headers: JSON content type, the operator's extra headers, then the credential. Without
+ * forwarded headers the answer is shared between calls: read it, do not change it.
+ */
+export function openaiHeaders(provider, forwarded) {
+    if (forwarded !== undefined && Object.keys(forwarded).length > 0)
+        return buildHeaders(provider, forwarded);
+    const known = headersByProvider.get(provider);
+    if (known !== undefined && known.apiKey === provider.apiKey)
+        return known.headers;
+    const headers = Object.freeze(buildHeaders(provider, {}));
+    headersByProvider.set(provider, { apiKey: provider.apiKey, headers });
+    return headers;
+}
+function buildHeaders(provider, forwarded) {
+    const headers = { ...forwarded, 'content-type': 'application/json', ...provider.headers };
+    if (provider.apiKey === undefined || provider.authHeader === 'none')
+        return headers;
+    if (provider.authHeader === 'bearer')
+        headers.authorization = `Bearer ${provider.apiKey}`;
+    else
+        headers[provider.authHeader] = provider.apiKey;
+    return headers;
+}
+//# sourceMappingURL=openai-urls.js.map

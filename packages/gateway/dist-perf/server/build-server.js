@@ -1,0 +1,92 @@
+/**
+ * Assembles the Fastify server: request ids, the authentication hook for data-plane routes, the
+ * error edge, and the route modules. Knows nothing of storage; everything comes in as services.
+ */
+import { randomBytes } from 'node:crypto';
+import Fastify, { LogController } from 'fastify';
+import { GatewayError } from '../core/index.js';
+import { createRequestState } from '../pipeline/request-state.js';
+import { registerMessagesRoute } from './anthropic/messages-route.js';
+import { registerAiRoutes } from './api/index.js';
+import { registerDashboardRoutes } from './dashboard-routes.js';
+import { registerBodyLogging } from './body-logging.js';
+import { registerErrorHandling } from './error-handler.js';
+import { registerChatCompletionsRoute } from './openai/chat-completions-route.js';
+import { registerEmbeddingsRoute } from './openai/embeddings-route.js';
+import { registerModelsRoutes } from './openai/models-route.js';
+import { registerOpenApiRoutes } from './openapi/openapi-routes.js';
+import { registerOpsRoutes } from './ops-routes.js';
+import './request-context.js';
+import { lazyChildLoggerFactory } from './request-logger.js';
+/**
+ * Request ids: a random per-process prefix and a counter, unique across replicas and restarts
+ * without drawing random bytes on every request.
+ */
+export function createRequestIdGenerator() {
+    const prefix = randomBytes(8).toString('hex');
+    let counter = 0;
+    return () => {
+        counter += 1;
+        return `req_${prefix}${counter.toString(36).padStart(6, '0')}`;
+    };
+}
+export function buildServer(options) {
+    const { services } = options;
+    const app = Fastify({
+        loggerInstance: options.logger === false ? undefined : options.logger,
+        logger: options.logger === false ? false : undefined,
+        bodyLimit: services.bodyLimitBytes,
+        // Per-request log lines cost CPU on every call; the gateway logs what matters itself. Every
+        // line logged for a request names it as `requestId` (the x-request-id header's value), the
+        // field the gateway's own lines (attempt failures) use too.
+        logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+        // The per-request child logger is made when a request first logs, not for every request.
+        ...(options.logger === false ? {} : { childLoggerFactory: lazyChildLoggerFactory }),
+        requestIdHeader: false,
+        // Always our own id: it keys the request's usage row, so a client reusing an id (or sending
+        // the same one on every call) must not make two requests share one. A client's own id is
+        // logged beside ours instead.
+        genReqId: createRequestIdGenerator(),
+        // Our own onRequest check answers 503 in the caller's protocol shape instead.
+        return503OnClosing: false,
+        forceCloseConnections: 'idle',
+    });
+    // Only JSON bodies are accepted; text/plain would otherwise parse into a string.
+    app.removeContentTypeParser('text/plain');
+    app.decorateRequest('gatewayState', null);
+    app.decorateRequest('apiCaller', null);
+    app.addHook('onRequest', async (request, reply) => {
+        reply.header('x-request-id', request.id);
+        const clientRequestId = request.headers['x-request-id'];
+        if (typeof clientRequestId === 'string')
+            request.log = request.log.child({ clientRequestId: clientRequestId.slice(0, 128) });
+        if (services.isShuttingDown()) {
+            reply.header('connection', 'close');
+            throw new GatewayError('SY_ERR_SHUTTING_DOWN', 'The gateway is shutting down; retry the request.');
+        }
+        const permission = request.routeOptions.config?.permission;
+        if (permission !== undefined) {
+            request.apiCaller = await services.authorizeApi(request.headers, permission);
+            return;
+        }
+        const dataPlane = request.routeOptions.config?.dataPlane;
+        if (!dataPlane)
+            return;
+        const state = createRequestState({ requestId: request.id, protocol: dataPlane.protocol, endpoint: dataPlane.endpoint });
+        request.gatewayState = state;
+        state.principal = await services.authenticate(request.headers);
+    });
+    if (services.logBodies)
+        registerBodyLogging(app);
+    registerErrorHandling(app, services);
+    registerOpsRoutes(app, services);
+    registerChatCompletionsRoute(app, services);
+    registerEmbeddingsRoute(app, services);
+    registerModelsRoutes(app, services);
+    registerMessagesRoute(app, services);
+    registerAiRoutes(app, services);
+    registerOpenApiRoutes(app);
+    registerDashboardRoutes(app);
+    return app;
+}
+//# sourceMappingURL=build-server.js.map

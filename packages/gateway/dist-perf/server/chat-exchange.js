@@ -1,0 +1,267 @@
+/**
+ * One chat exchange, whatever the inbound protocol: parse, resolve the model group, dispatch over
+ * the routing plan (pass-through when the deployment speaks the client's protocol, translation
+ * otherwise), then answer as JSON or as a stream and account for it. The protocol-specific parts
+ * come in through an InboundChatCodec.
+ */
+import { approximatePromptTokens, estimatePromptTokens } from '../accounting/token-estimator.js';
+import { govern, providerAdmission } from '../pipeline/govern.js';
+import { ruleLabel } from '../routing/conditional-rules.js';
+import { GatewayError, toGatewayError } from '../core/index.js';
+import { dispatchHeld } from '../pipeline/dispatch.js';
+import { resolveModel } from '../pipeline/resolve-model.js';
+import { matchRoutingRule, routeRequestFor, takeFallbackOverride } from './route-request.js';
+import { requireObjectBody, stateOf } from './request-context.js';
+import { openSse } from './sse-writer.js';
+const NOTHING_TO_RELEASE = () => { };
+export async function handleChatExchange(options) {
+    const { request, reply, services, codec } = options;
+    const state = stateOf(request);
+    const body = requireObjectBody(request.body);
+    const fallbackOverride = takeFallbackOverride(request.headers, body);
+    const { request: chat, untranslatable } = codec.parse(body);
+    state.stream = chat.stream;
+    const group = resolveModel({ name: chat.model, principal: state.principal, groups: services.router });
+    state.modelGroup = group.name;
+    state.estimatePromptTokens = () => estimatePromptTokens(chat);
+    if (services.tracer)
+        state.trace = services.tracer.startRequest(state, request.headers, chat);
+    const route = routeRequestFor({ headers: request.headers, body, chat });
+    const groupName = applyRoutingRules({ services, state, route, groupName: group.name, reply });
+    await govern({
+        governance: services.governance,
+        state,
+        ip: request.ip,
+        model: group.name,
+        deployments: services.router.group(groupName)?.deployments ?? group.deployments,
+        promptTokens: () => approximatePromptTokens(chat),
+        maxOutputTokens: chat.maxTokens ?? null,
+    });
+    const call = services.inflight.begin(reply.raw);
+    const release = await acquireSlot({ services, route, signal: call.signal, call, principal: state.principal });
+    // The answering deployment's slot (maxConcurrentRequests), held until the answer ended: for a
+    // stream, until its last frame was relayed or the client left.
+    let releaseDeployment = NOTHING_TO_RELEASE;
+    try {
+        let outcome;
+        try {
+            ({ value: outcome, release: releaseDeployment } = await dispatchHeld({
+                router: services.router,
+                retryPolicy: services.retryPolicy,
+                groupName,
+                route,
+                fallbackOverride,
+                state,
+                signal: call.signal,
+                admit: providerAdmission({ governance: services.governance, state, ip: request.ip, model: group.name }),
+                call: (deployment, attempt) => callDeployment({ deployment, attempt, chat, untranslatable, body, request, services, codec, signal: call.signal, state }),
+                onAttemptFailed: ({ deployment, error, willRetry }) => services.onAttemptFailed?.({ requestId: state.requestId, deploymentId: deployment.id, code: error.code, message: error.message, willRetry }),
+            }));
+        }
+        catch (error) {
+            throw abortAware(error, call);
+        }
+        if (outcome.kind === 'passthrough' && outcome.result.kind === 'stream') {
+            const renderer = codec.createStreamRenderer({ model: chat.model, includeUsage: chat.includeUsage, requestId: state.requestId });
+            await relayPassthroughStream({ reply, state, services, call, headers: answerHeaders(state), result: outcome.result, renderer });
+        }
+        else if (outcome.kind === 'passthrough') {
+            const result = outcome.result;
+            state.usage = result.usage;
+            state.outputText = result.outputText ?? '';
+            state.upstreamModel = result.model ?? state.upstreamModel;
+            if (result.finishReason)
+                state.trace.finishReason(result.finishReason);
+            state.firstByteAt = performance.now();
+            setAnswerHeaders(reply.code(result.status), state).type('application/json');
+            await reply.send(result.body);
+            services.accountant.finish(state, { status: result.status, outcome: 'success', errorCode: null });
+        }
+        else if (outcome.kind === 'response') {
+            state.usage = outcome.response.usage;
+            state.upstreamModel = outcome.response.model;
+            for (const choice of outcome.response.choices)
+                state.trace.finishReason(choice.finishReason);
+            state.firstByteAt = performance.now();
+            setAnswerHeaders(reply.code(200), state);
+            await reply.send(codec.renderResponse(outcome.response, { model: chat.model }));
+            services.accountant.finish(state, { status: 200, outcome: 'success', errorCode: null });
+        }
+        else {
+            const renderer = codec.createStreamRenderer({ model: chat.model, includeUsage: chat.includeUsage, requestId: state.requestId });
+            await relayCanonicalStream({ reply, state, services, call, headers: answerHeaders(state), events: outcome.events, renderer });
+        }
+    }
+    finally {
+        releaseDeployment();
+        release();
+        call.done();
+    }
+}
+/** A conditional routing rule may send the request to another group; the answer names the rule. */
+export function applyRoutingRules(options) {
+    const { services, state, route } = options;
+    const match = matchRoutingRule({ services, principal: state.principal, route, groupName: options.groupName, stream: state.stream });
+    if (!match)
+        return options.groupName;
+    options.reply.header('x-switchyard-rule', ruleLabel(match));
+    return match.rule.route;
+}
+/**
+ * Waits for a gateway-wide slot (bounded, by priority: the hint, else the key tier's); a full
+ * queue is a 429 with retry-after.
+ */
+export async function acquireSlot(options) {
+    const limiter = options.services.concurrency;
+    if (!limiter)
+        return NOTHING_TO_RELEASE;
+    const keyTier = options.principal?.kind === 'key' ? options.principal.key.tier : null;
+    try {
+        return await limiter.acquire({ priority: options.services.router.priorityOf(options.route.hints, keyTier), signal: options.signal });
+    }
+    catch (error) {
+        options.call.done();
+        throw error;
+    }
+}
+async function callDeployment(options) {
+    const { deployment, chat, services, codec } = options;
+    const adapter = services.adapters[deployment.provider.type];
+    const context = { deployment, signal: options.signal, http: services.http, requestId: options.state.requestId, traceHeaders: options.attempt.headers };
+    if (deployment.provider.type === codec.protocol && adapter.passthrough) {
+        const result = await adapter.passthrough({
+            endpoint: codec.endpoint,
+            body: options.body,
+            stream: chat.stream,
+            clientWantsUsage: chat.includeUsage,
+            headers: codec.forwardHeaders(options.request.headers),
+        }, context);
+        return { kind: 'passthrough', result };
+    }
+    if (options.untranslatable)
+        throw options.untranslatable;
+    if (chat.stream)
+        return { kind: 'stream', events: await adapter.chatStream(chat, context) };
+    return { kind: 'response', response: await adapter.chat(chat, context) };
+}
+/** The answer's own headers, for a stream written to the raw response (x-request-id included). */
+export function answerHeaders(state) {
+    const headers = { 'x-request-id': state.requestId };
+    const extra = state.responseHeaders;
+    if (extra)
+        for (const name in extra)
+            headers[name] = extra[name];
+    if (state.deployment)
+        headers['x-switchyard-provider'] = state.deployment.provider.id;
+    return headers;
+}
+/** The same headers set on a Fastify reply (whose x-request-id the onRequest hook already set). */
+export function setAnswerHeaders(reply, state) {
+    const extra = state.responseHeaders;
+    if (extra)
+        for (const name in extra)
+            reply.header(name, extra[name]);
+    if (state.deployment)
+        reply.header('x-switchyard-provider', state.deployment.provider.id);
+    return reply;
+}
+/** A failure caused by our own abort is reported for what it was: the client left, or we are shutting down. */
+export function abortAware(error, call) {
+    const reason = call.reason();
+    if (reason === 'shutdown')
+        return new GatewayError('SY_ERR_SHUTTING_DOWN', 'The gateway is shutting down; retry the request.', { cause: error });
+    if (reason === 'client_disconnected')
+        return new GatewayError('SY_ERR_CLIENT_DISCONNECTED', 'The client closed the connection.', { cause: error });
+    return toGatewayError(error);
+}
+async function relayPassthroughStream(options) {
+    const { reply, state, result, call } = options;
+    reply.hijack();
+    const writer = openSse(reply.raw, options.headers);
+    let clientGone = false;
+    try {
+        for await (const frame of result.frames) {
+            if (state.firstByteAt === null)
+                state.firstByteAt = performance.now();
+            if (!(await writer.write(frame))) {
+                clientGone = true;
+                break;
+            }
+        }
+    }
+    catch {
+        // The adapter turns upstream failures into in-band frames; anything thrown here is the client going away.
+        clientGone = true;
+    }
+    const upstreamFailure = result.failure();
+    const failure = upstreamFailure && call.reason() ? abortAware(upstreamFailure, call) : upstreamFailure;
+    clientGone = clientGone || call.reason() === 'client_disconnected';
+    if (failure && !clientGone && !writer.closed)
+        await writer.write(options.renderer.render({ type: 'error', error: failure }));
+    writer.end();
+    const summary = result.summary();
+    state.usage = summary.usage;
+    state.outputText = summary.outputText ?? '';
+    state.upstreamModel = summary.model ?? state.upstreamModel;
+    if (summary.finishReason)
+        state.trace.finishReason(summary.finishReason);
+    finishStream({ state, services: options.services, call, clientGone, failure });
+}
+async function relayCanonicalStream(options) {
+    const { reply, state, renderer, call } = options;
+    reply.hijack();
+    const writer = openSse(reply.raw, options.headers);
+    let failure = null;
+    let clientGone = false;
+    try {
+        for await (const original of options.events) {
+            let event = original;
+            if (event.type === 'usage')
+                state.usage = event.usage;
+            else if (event.type === 'text-delta')
+                state.outputText += event.text;
+            else if (event.type === 'tool-call-delta')
+                state.outputText += event.argumentsDelta;
+            else if (event.type === 'start')
+                state.upstreamModel = event.model;
+            else if (event.type === 'finish')
+                state.trace.finishReason(event.finishReason);
+            else if (event.type === 'error') {
+                failure = call.reason() ? abortAware(event.error, call) : event.error;
+                event = { type: 'error', error: failure };
+            }
+            const text = renderer.render(event);
+            if (text.length === 0)
+                continue;
+            if (state.firstByteAt === null)
+                state.firstByteAt = performance.now();
+            if (!(await writer.write(text))) {
+                clientGone = true;
+                break;
+            }
+        }
+        if (!clientGone && !writer.closed)
+            await writer.write(renderer.end());
+    }
+    catch (error) {
+        failure = abortAware(error, call);
+        clientGone = call.reason() === 'client_disconnected';
+    }
+    writer.end();
+    finishStream({ state, services: options.services, call, clientGone, failure });
+}
+function finishStream(options) {
+    const { state, services, call, failure } = options;
+    if (options.clientGone || call.reason() === 'client_disconnected') {
+        services.accountant.finish(state, { status: 499, outcome: 'client_disconnected', errorCode: 'SY_ERR_CLIENT_DISCONNECTED' });
+    }
+    else if (failure) {
+        if (state.deployment)
+            services.router.failedMidStream(state.modelGroup ?? '', state.deployment, failure);
+        services.accountant.finish(state, { status: 200, outcome: 'error', errorCode: failure.code });
+    }
+    else {
+        services.accountant.finish(state, { status: 200, outcome: 'success', errorCode: null });
+    }
+}
+//# sourceMappingURL=chat-exchange.js.map

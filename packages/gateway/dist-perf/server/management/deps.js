@@ -1,0 +1,3 @@
+/** What the management routes need, assembled by app.ts: repositories, governance services, settings. */
+export {};
+//# sourceMappingURL=deps.js.map

@@ -1,0 +1,50 @@
+/**
+ * GET /api/openapi.json (the document) and GET /docs (a self-contained page that renders it).
+ * Both are public. The document is built and the page read once, at registration; the page's
+ * inline script and style are allowed by hash, so its content security policy stays strict.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { buildOpenApiDocument } from './openapi-document.js';
+/** The same files seen from src/server/openapi and from dist/server/openapi. */
+const DOCS_PAGE = new URL('../../../public/docs.html', import.meta.url);
+const PACKAGE_JSON = new URL('../../../package.json', import.meta.url);
+/** Shown when the page is missing from an installation, so /docs still says where to look. */
+const MISSING_PAGE = '<!doctype html><title>Switchyard API</title><p>The docs page is not installed. The document is at <a href="/api/openapi.json">/api/openapi.json</a>.</p>';
+function packageVersion() {
+    try {
+        const parsed = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8'));
+        const version = typeof parsed === 'object' && parsed !== null ? parsed.version : undefined;
+        return typeof version === 'string' ? version : '0.0.0';
+    }
+    catch {
+        return '0.0.0';
+    }
+}
+function readDocsPage(app) {
+    try {
+        return readFileSync(DOCS_PAGE, 'utf8');
+    }
+    catch (error) {
+        app.log.warn({ err: error, file: DOCS_PAGE.pathname }, 'The /docs page is missing; serving a stub that links to /api/openapi.json.');
+        return MISSING_PAGE;
+    }
+}
+/** `'sha256-…'` sources for every inline block of the given tag, for the content security policy. */
+function inlineHashes(page, tag) {
+    const blocks = [...page.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((match) => match[1]);
+    return blocks.map((block) => `'sha256-${createHash('sha256').update(block).digest('base64')}'`).join(' ') || "'none'";
+}
+export function registerOpenApiRoutes(app) {
+    const documentText = JSON.stringify(buildOpenApiDocument({ version: packageVersion() }));
+    const page = readDocsPage(app);
+    const pageHeaders = {
+        'content-security-policy': `default-src 'none'; script-src ${inlineHashes(page, 'script')}; style-src ${inlineHashes(page, 'style')}; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-cache',
+    };
+    app.get('/api/openapi.json', async (_request, reply) => reply.type('application/json; charset=utf-8').header('cache-control', 'no-cache').send(documentText));
+    app.get('/docs', async (_request, reply) => reply.headers(pageHeaders).type('text/html; charset=utf-8').send(page));
+}
+//# sourceMappingURL=openapi-routes.js.map

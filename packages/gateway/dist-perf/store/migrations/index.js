@@ -1,0 +1,14 @@
+/**
+ * The list of migrations, in order. A static list rather than a folder scan, so migrations work
+ * the same from src/ (tsx) and dist/ (compiled). Add a file, then add one line here; names sort
+ * in the order they must run.
+ */
+import * as initial from './0001-initial.js';
+import * as governance from './0002-governance.js';
+import * as usageOwners from './0003-usage-owners.js';
+export const MIGRATIONS = {
+    '0001-initial': initial,
+    '0002-governance': governance,
+    '0003-usage-owners': usageOwners,
+};
+//# sourceMappingURL=index.js.map
