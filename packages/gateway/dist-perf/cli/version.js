@@ -1,3 +1,0 @@
-/** The gateway's version, from its package.json (read once by ../version.ts). */
-export { VERSION } from '../core/version.js';
-//# sourceMappingURL=version.js.map

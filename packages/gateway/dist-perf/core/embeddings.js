@@ -1,3 +1,0 @@
-/** Canonical embeddings request and response. */
-export {};
-//# sourceMappingURL=embeddings.js.map
