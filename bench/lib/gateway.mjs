@@ -75,7 +75,7 @@ export function gatewayEnv({ databaseFile }) {
  * Node flags the gateway runs with: the ones docs/performance.md recommends (none yet), or those
  * given with --gateway-node-flags ("" for none).
  */
-export const RECOMMENDED_NODE_FLAGS = [];
+export const RECOMMENDED_NODE_FLAGS = ['--max-semi-space-size=8'];
 
 export function gatewayNodeFlags(given) {
   if (given === undefined) return RECOMMENDED_NODE_FLAGS;

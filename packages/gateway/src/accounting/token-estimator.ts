@@ -4,8 +4,25 @@
  * marked `tokensEstimated`.
  */
 
-import { countTokens } from 'gpt-tokenizer';
+import { createRequire } from 'node:module';
 import type { ChatRequest, ContentPart } from '../core/index.js';
+
+type CountTokens = (typeof import('gpt-tokenizer'))['countTokens'];
+
+let countTokens: CountTokens | null = null;
+
+/**
+ * The encoding's ranks cost about 50 MiB of resident memory and a quarter of a second to load, and
+ * most gateways never need them (providers report usage), so they are loaded on the first estimate
+ * rather than at start. Synchronously, because accounting is: the one-off pause happens at most once.
+ */
+function tokenizer(): CountTokens {
+  if (countTokens === null) {
+    const load = createRequire(import.meta.url);
+    countTokens = (load('gpt-tokenizer') as typeof import('gpt-tokenizer')).countTokens;
+  }
+  return countTokens;
+}
 
 /** Tokens charged per image when we cannot know its size; OpenAI's low-detail figure. */
 const IMAGE_TOKENS = 85;
@@ -13,7 +30,7 @@ const IMAGE_TOKENS = 85;
 const MESSAGE_OVERHEAD = 3;
 
 export function estimateTextTokens(text: string): number {
-  return text.length === 0 ? 0 : countTokens(text);
+  return text.length === 0 ? 0 : tokenizer()(text);
 }
 
 function partsTokens(parts: ContentPart[]): number {

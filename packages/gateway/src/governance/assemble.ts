@@ -26,7 +26,7 @@ import {
 } from '../store/index.js';
 import type { Database } from '../store/index.js';
 import { createApiAuthorizer } from './api-authorizer.js';
-import { createBudgetLedger, createCounterStore, createRedisConnection } from './limits/index.js';
+import { createBudgetLedger, createCounterStore, openRedisConnection } from './limits/index.js';
 import type { RedisConnection } from './limits/index.js';
 import { createPolicyLoader } from './policy-loader.js';
 import type { PolicyReloader } from './policy-loader.js';
@@ -86,7 +86,7 @@ export async function assembleGovernance(options: {
     spend: new SpendRepository(db),
     analytics: new AnalyticsRepository(db, { dialect: database.dialect }),
   };
-  const redis = config.redisUrl ? createRedisConnection({ url: config.redisUrl, logger }) : null;
+  const redis = config.redisUrl ? await openRedisConnection({ url: config.redisUrl, logger }) : null;
   const counters = createCounterStore({ redis: redis ?? undefined, logger });
   const ledger = createBudgetLedger({ redis: redis ?? undefined, logger });
   const loader = await createPolicyLoader({

@@ -12,7 +12,6 @@ import { pino } from 'pino';
 import {
   createBudgetLedger,
   createCounterStore,
-  createRedisConnection,
   FailoverBudgetLedger,
   FailoverCounterStore,
   LOCAL_RESERVATION_PREFIX,
@@ -20,6 +19,7 @@ import {
   type RedisConnection,
   type RedisHealthStatus,
 } from '../../src/governance/limits/index.js';
+import { createRedisConnection } from '../../src/governance/limits/redis-connection.js';
 import type { BudgetWindow } from '../../src/pipeline/ports.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 

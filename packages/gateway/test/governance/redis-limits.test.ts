@@ -11,11 +11,11 @@ import { pino } from 'pino';
 import {
   createBudgetLedger,
   createCounterStore,
-  createRedisConnection,
   RedisBudgetLedger,
   RedisCounterStore,
   type RedisConnection,
 } from '../../src/governance/limits/index.js';
+import { createRedisConnection } from '../../src/governance/limits/redis-connection.js';
 import { redisAvailable, startRedis, type TestRedis } from '../support/redis.js';
 import { runBudgetLedgerConformance } from './budget-ledger-conformance.js';
 import { runCounterStoreConformance } from './counter-store-conformance.js';

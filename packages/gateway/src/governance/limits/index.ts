@@ -12,10 +12,10 @@ import type { FailoverOptions } from './failover-state.js';
 import { MemoryBudgetLedger } from './memory-budget-ledger.js';
 import { MemoryCounterStore } from './memory-counter-store.js';
 import { RedisBudgetLedger } from './redis-budget-ledger.js';
-import type { RedisConnection } from './redis-connection.js';
+import type { RedisConnection, RedisConnectionOptions } from './redis-connection.js';
 import { RedisCounterStore } from './redis-counter-store.js';
 
-export { createRedisConnection, DEFAULT_KEY_PREFIX } from './redis-connection.js';
+export { DEFAULT_KEY_PREFIX } from './redis-key-prefix.js';
 export type { RedisConnection, RedisConnectionOptions, RedisHealthStatus } from './redis-connection.js';
 export { MemoryCounterStore } from './memory-counter-store.js';
 export { MemoryBudgetLedger, LOCAL_RESERVATION_PREFIX } from './memory-budget-ledger.js';
@@ -26,6 +26,15 @@ export { FailoverBudgetLedger } from './failover-budget-ledger.js';
 export type { FailoverOptions } from './failover-state.js';
 export type { LocalBudgetLedger, SharedBudgetLedger } from './failover-budget-ledger.js';
 export type { ObservedSpend } from './redis-budget-ledger.js';
+
+/**
+ * Opens the Redis connection. ioredis is loaded here, on first use, so that a gateway without Redis
+ * never pays for it in memory (about 10 MiB of resident memory with its dependencies).
+ */
+export async function openRedisConnection(options: RedisConnectionOptions): Promise<RedisConnection> {
+  const { createRedisConnection } = await import('./redis-connection.js');
+  return createRedisConnection(options);
+}
 
 export interface LimitsStoreOptions {
   /** Set when REDIS_URL is configured; absent means in-process only. */

@@ -11,7 +11,7 @@ import type { BudgetLedger, BudgetReservation, BudgetReserveResult, BudgetWindow
 import { type BudgetPeriodRef, DEFAULT_RETENTION_MS, distinctPeriods } from './budget-keys.js';
 import { ADD_SPEND_LUA, CLOSE_LUA, RESERVE_LUA, SEED_LUA } from './budget-scripts.js';
 import { fromMicroUsd, toMicroUsd } from './micro-usd.js';
-import { DEFAULT_KEY_PREFIX } from './redis-connection.js';
+import { DEFAULT_KEY_PREFIX } from './redis-key-prefix.js';
 import { integerReply, RedisScript } from './redis-script.js';
 
 /** The spend of one budget period as Redis answered it. */

@@ -7,8 +7,8 @@
 
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { DEFAULT_KEY_PREFIX } from './redis-key-prefix.js';
 
-export const DEFAULT_KEY_PREFIX = 'switchyard:';
 
 export type RedisHealthStatus = 'ok' | 'degraded';
 

@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 import type { CounterStore, WindowCounter, WindowCounterState } from '../../pipeline/ports.js';
 import { ADD_LUA, TAKE_LUA } from './counter-scripts.js';
 import { fixedWindow, wholeAmount } from './fixed-window.js';
-import { DEFAULT_KEY_PREFIX } from './redis-connection.js';
+import { DEFAULT_KEY_PREFIX } from './redis-key-prefix.js';
 import { integerReply, RedisScript } from './redis-script.js';
 
 export interface RedisCounterStoreOptions {
