@@ -72,8 +72,9 @@ export function gatewayEnv({ databaseFile }) {
 }
 
 /**
- * Node flags the gateway runs with: the ones docs/performance.md recommends (none yet), or those
- * given with --gateway-node-flags ("" for none).
+ * Node flags the gateway runs with: the ones docs/performance.md recommends (and `npm start` uses),
+ * or those given with --gateway-node-flags ("" for none). `start` applies its other V8 settings
+ * itself (packages/gateway/src/cli/v8-tuning.ts).
  */
 export const RECOMMENDED_NODE_FLAGS = ['--max-semi-space-size=8'];
 

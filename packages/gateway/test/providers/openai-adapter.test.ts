@@ -46,6 +46,11 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   return items;
 }
 
+/** A relay yields the frames of one upstream chunk as one piece; this splits pieces into frames again. */
+function sseFrames(pieces: readonly string[]): string[] {
+  return pieces.join('').split(/(?<=\n\n)/).filter((frame) => frame.length > 0);
+}
+
 const weatherTool = { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } };
 
 describe('openai adapter', () => {
@@ -291,7 +296,7 @@ describe('openai adapter', () => {
       assert.deepEqual(lastBody().stream_options, { include_usage: true });
       assert.equal(result.kind, 'stream');
       if (result.kind !== 'stream') return;
-      const frames = await collect(result.frames);
+      const frames = sseFrames(await collect(result.frames));
       assert.equal(frames[frames.length - 1], 'data: [DONE]\n\n');
       assert.ok(frames.every((frame) => !frame.includes('"choices":[]')));
       assert.ok(frames.every((frame) => frame.startsWith('data: ') && frame.endsWith('\n\n')));
@@ -307,7 +312,7 @@ describe('openai adapter', () => {
       const body = { model: 'group', messages: [{ role: 'user', content: 'relay me' }], stream: true, stream_options: { include_usage: true } };
       const result = await passthrough({ endpoint: 'chat', body, stream: true, clientWantsUsage: true, headers: {} });
       assert.ok(result.kind === 'stream');
-      const frames = await collect(result.frames);
+      const frames = sseFrames(await collect(result.frames));
       assert.ok(frames[frames.length - 2].includes('"choices":[]'));
       assert.equal(result.summary().usage?.completionTokens, 3);
     });

@@ -18,9 +18,9 @@ const first = 'data:{"id":"a", "model": "m-1", "choices": [{"index": 0, "delta":
 const second = 'data:{"id":"a", "model": "m-1", "choices": [{"index": 1, "delta": {}, "finish_reason": "length"}, {"index": 0, "delta": {}, "finish_reason": "stop"}], "usage": null}\n\n';
 const usage = 'data:{"id":"a", "model": "m-1", "choices": [], "usage": {"prompt_tokens": 2, "completion_tokens": 1}}\n\n';
 
-test('frames are relayed byte for byte; usage and the first choice finish reason are read', async () => {
+test('frames are relayed byte for byte, those completed by one upstream chunk together; usage and the first choice finish reason are read', async () => {
   const { frames, summary, failure } = await relay(false, first.slice(0, 20), first.slice(20) + second, usage, ': keep-alive\n\n', 'data: [DONE]\n\n');
-  assert.deepEqual(frames, [first, second, usage, ': keep-alive\n\n', 'data: [DONE]\n\n']);
+  assert.deepEqual(frames, [first + second, usage, ': keep-alive\n\n', 'data: [DONE]\n\n']);
   assert.equal(summary.model, 'm-1');
   assert.deepEqual(summary.finishReason, { unified: 'stop', raw: 'stop' });
   assert.equal(summary.usage?.promptTokens, 2);
@@ -39,6 +39,18 @@ test('an upstream in-band error ends the relay and is recorded (the server rende
   const { frames, failure } = await relay(false, first, error);
   assert.deepEqual(frames, [first]);
   assert.equal(failure?.code, 'SY_ERR_UPSTREAM_SERVER');
+});
+
+test('frames before an in-band error in the same upstream chunk are relayed, nothing after it', async () => {
+  const error = 'data: {"error":{"message":"bad","type":"server_error","param":null,"code":null}}\n\n';
+  const { frames, failure } = await relay(false, first + error + second, 'data: [DONE]\n\n');
+  assert.deepEqual(frames, [first]);
+  assert.equal(failure?.code, 'SY_ERR_UPSTREAM_SERVER');
+});
+
+test('the usage-only chunk is dropped from the middle of a piece', async () => {
+  const { frames } = await relay(true, first + usage + 'data: [DONE]\n\n');
+  assert.deepEqual(frames, [first + 'data: [DONE]\n\n']);
 });
 
 test('a transport failure ends the relay and is recorded', async () => {

@@ -1,12 +1,13 @@
 /**
  * Relays an OpenAI stream frame by frame, unchanged, while reading usage, finish reason and model
  * for accounting. This is the hot path (DESIGN.md principle 2): a frame is JSON-parsed only when
- * a cheap string check says it may carry something we need.
+ * a cheap string check says it may carry something we need, and the frames of one upstream chunk
+ * are relayed as one piece.
  */
 
 import type { FinishReason, GatewayError, Usage } from '../../core/index.js';
 import { parseJsonSafe, transportError } from '../shared/http.js';
-import { parseSse } from '../shared/sse.js';
+import { type SseEvent, SseSplitter } from '../shared/sse.js';
 import type { StreamSummary } from '../types.js';
 import { isRecord, numberField, recordsField, stringField } from '../shared/json-fields.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
@@ -40,42 +41,57 @@ export function relayOpenAIStream(options: RelayOptions): RelayedStream {
   let failure: GatewayError | null = null;
   let outputText = '';
 
+  let finished = false;
+  let modelLookups = 0;
+
+  /** What one SSE event contributes to the relayed text ('' for nothing); reads what accounting needs. */
+  function relayEvent(sse: SseEvent): string {
+    // Keep reading after [DONE] or an error so the connection ends cleanly, but relay nothing.
+    if (finished) return '';
+    const { data } = sse;
+    if (data === '[DONE]') finished = true;
+    if (data.length === 0 || finished) return sse.raw;
+    let parsed: { value: unknown } | undefined;
+    const chunk = (): unknown => (parsed ??= { value: parseJsonSafe(data) }).value;
+    // Azure's first chunk names no model (""), so look a few frames on, but not forever: some
+    // compatible servers never name one, and parsing every frame is what we avoid here.
+    if (model === null && modelLookups < 3) {
+      modelLookups += 1;
+      model = readModel(chunk());
+    }
+    if (data.includes('"error"') && isOpenAIErrorChunk(chunk())) {
+      failure = openaiInBandError(chunk(), options.provider);
+      finished = true;
+      return '';
+    }
+    if (options.collectText) outputText += deltaText(chunk());
+    if (FINISH_REASON_SET.test(data)) finishReason = readFinishReason(chunk(), finishReason);
+    if (USAGE_OBJECT.test(data)) {
+      const record = chunk();
+      usage = isRecord(record) ? (parseOpenAIUsage(record.usage) ?? usage) : usage;
+      const usageOnly = isRecord(record) && Array.isArray(record.choices) && record.choices.length === 0;
+      if (usageOnly && options.dropUsageChunk) return '';
+    }
+    return sse.raw;
+  }
+
+  function relayEvents(events: readonly SseEvent[]): string {
+    if (events.length === 1) return relayEvent(events[0]);
+    let text = '';
+    for (const event of events) text += relayEvent(event);
+    return text;
+  }
+
+  // One step of async iteration per upstream chunk: the frames it completed are relayed together.
   async function* frames(): AsyncGenerator<string> {
-    let finished = false;
-    let modelLookups = 0;
+    const splitter = new SseSplitter();
     try {
-      for await (const sse of parseSse(options.body)) {
-        // Keep reading after [DONE] or an error so the connection ends cleanly, but relay nothing.
-        if (finished) continue;
-        const { data } = sse;
-        if (data === '[DONE]') finished = true;
-        if (data.length === 0 || finished) {
-          yield sse.raw;
-          continue;
-        }
-        let parsed: { value: unknown } | undefined;
-        const chunk = (): unknown => (parsed ??= { value: parseJsonSafe(data) }).value;
-        // Azure's first chunk names no model (""), so look a few frames on, but not forever: some
-        // compatible servers never name one, and parsing every frame is what we avoid here.
-        if (model === null && modelLookups < 3) {
-          modelLookups += 1;
-          model = readModel(chunk());
-        }
-        if (data.includes('"error"') && isOpenAIErrorChunk(chunk())) {
-          failure = openaiInBandError(chunk(), options.provider);
-          finished = true;
-          continue;
-        }
-        if (options.collectText) outputText += deltaText(chunk());
-        if (FINISH_REASON_SET.test(data)) finishReason = readFinishReason(chunk(), finishReason);
-        if (USAGE_OBJECT.test(data)) {
-          const record = chunk();
-          usage = isRecord(record) ? (parseOpenAIUsage(record.usage) ?? usage) : usage;
-          const usageOnly = isRecord(record) && Array.isArray(record.choices) && record.choices.length === 0;
-          if (usageOnly && options.dropUsageChunk) continue;
-        }
-        yield sse.raw;
+      for await (const bytes of options.body) {
+        const text = relayEvents(splitter.push(bytes));
+        if (text.length > 0) yield text;
       }
+      const rest = relayEvents(splitter.end());
+      if (rest.length > 0) yield rest;
     } catch (error) {
       if (finished) return;
       const gatewayError = transportError(error, { provider: options.provider, clientSignal: options.signal });

@@ -12,23 +12,50 @@ export interface SseEvent {
   raw: string;
 }
 
+/**
+ * Splits bytes into SSE events synchronously, chunk by chunk: `push` returns the events a chunk
+ * completed, `end` whatever was left. Relays use it directly so that one upstream chunk costs one
+ * step of async iteration rather than one per event (the frames of a chunk are relayed together).
+ */
+export class SseSplitter {
+  readonly #decoder = new TextDecoder();
+  #buffer = '';
+  /** A chunk ended in "\r": held back, since the next chunk may begin with the "\n" of a "\r\n". */
+  #pendingCr = false;
+
+  push(chunk: Buffer | string): SseEvent[] {
+    let text = typeof chunk === 'string' ? chunk : this.#decoder.decode(chunk, { stream: true });
+    if (this.#pendingCr) text = `\r${text}`;
+    this.#pendingCr = text.endsWith('\r');
+    if (this.#pendingCr) text = text.slice(0, -1);
+    if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+    this.#buffer += text;
+    const events: SseEvent[] = [];
+    let start = 0;
+    let boundary = this.#buffer.indexOf('\n\n');
+    while (boundary !== -1) {
+      if (boundary > start) events.push(parseFrame(this.#buffer.slice(start, boundary)));
+      start = boundary + 2;
+      boundary = this.#buffer.indexOf('\n\n', start);
+    }
+    if (start > 0) this.#buffer = this.#buffer.slice(start);
+    return events;
+  }
+
+  end(): SseEvent[] {
+    this.#buffer += this.#decoder.decode() + (this.#pendingCr ? '\n' : '');
+    this.#pendingCr = false;
+    const rest = this.#buffer;
+    this.#buffer = '';
+    return rest.trim().length > 0 ? [parseFrame(rest.replace(/\n+$/, ''))] : [];
+  }
+}
+
 /** Splits a byte stream into SSE events. Comment-only frames (`: ping`) are yielded with empty data. */
 export async function* parseSse(body: AsyncIterable<Buffer | string>): AsyncGenerator<SseEvent> {
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for await (const chunk of body) {
-    buffer += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    if (buffer.includes('\r')) buffer = buffer.replace(/\r\n?/g, '\n');
-    let boundary = buffer.indexOf('\n\n');
-    while (boundary !== -1) {
-      const frame = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      if (frame.length > 0) yield parseFrame(frame);
-      boundary = buffer.indexOf('\n\n');
-    }
-  }
-  buffer += decoder.decode();
-  if (buffer.trim().length > 0) yield parseFrame(buffer.replace(/\n+$/, ''));
+  const splitter = new SseSplitter();
+  for await (const chunk of body) yield* splitter.push(chunk);
+  yield* splitter.end();
 }
 
 function parseFrame(frame: string): SseEvent {
