@@ -16,7 +16,6 @@
  */
 
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,23 +23,13 @@ import { numberOption, readArgs } from './lib/args.mjs';
 import { runDegradationLoad } from './lib/degradation-driver.mjs';
 import { degradationTable, phaseFigures } from './lib/degradation-report.mjs';
 import { buildInfo, gatewayEnv, gatewayPaths } from './lib/gateway.mjs';
-import { killAll, killChildrenOnExit, startChild, stopChild, waitUntilServing } from './lib/processes.mjs';
+import { freePort, killAll, killChildrenOnExit, startChild, stopChild, waitUntilServing } from './lib/processes.mjs';
 import { machineInfo } from './lib/report.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH_DIR);
 const STRATEGIES = ['round-robin', 'response-time', 'adaptive'];
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Provider ids of a strategy's three deployments; the last one is the one that degrades. */
 const providersOf = (strategy) => ['a', 'b', 'c'].map((letter) => `${strategy}-${letter}`);

@@ -14,7 +14,6 @@
  */
 
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,22 +21,12 @@ import { numberOption, readArgs } from './lib/args.mjs';
 import { formatHeapSummary, formatSummary, summariseHeapProfile, summariseProfile } from './lib/cpu-profile.mjs';
 import { maxThroughput, openLoop, wrkInstalled } from './lib/drivers.mjs';
 import { createVirtualKey, gatewayEnv, gatewayPaths, writeGatewayConfig } from './lib/gateway.mjs';
-import { killAll, killChildrenOnExit, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
+import { freePort, killAll, killChildrenOnExit, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
 import { cpuSeconds } from './lib/procfs.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH_DIR);
 const log = (message) => process.stderr.write(`profile: ${message}\n`);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Scavenges and mark-compacts from a --trace-gc log: count, total and longest pause. */
 export function summariseGc(text) {

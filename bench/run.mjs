@@ -30,7 +30,6 @@
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +37,7 @@ import { numberOption, readArgs } from './lib/args.mjs';
 import { wrkInstalled } from './lib/drivers.mjs';
 import { buildInfo, countUsageRows, createVirtualKey, gatewayEnv, gatewayNodeFlags, gatewayPaths, gatewayWarnings, MODEL_GROUP, scrapeMetrics, writeGatewayConfig } from './lib/gateway.mjs';
 import { measureTarget, RATES } from './lib/measure.mjs';
-import { killAll, killChildrenOnExit, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
+import { freePort, killAll, killChildrenOnExit, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
 import { buildTable, latestSection, machineInfo, TARGETS, usageLine, writeLatestSection } from './lib/report.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -50,16 +49,6 @@ const MOCK = { chunks: 20, intervalMs: 5 };
 const scratch = { dir: null };
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function main() {
   const scenarioAt = process.argv.indexOf('--scenario');

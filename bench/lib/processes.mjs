@@ -7,9 +7,21 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import { cpuSeconds } from './procfs.mjs';
 
 const children = new Set();
+
+/** A TCP port that was free on 127.0.0.1 a moment ago (for the mock, the proxy and the gateway). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** True when `taskset` exists and may set this machine's affinity (containers sometimes forbid it). */
 export function tasksetWorks() {
