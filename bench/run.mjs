@@ -25,7 +25,8 @@
  *
  * Other scenarios: `--scenario degradation` runs bench/degradation.mjs instead (its own flags);
  * `--scenario analytics` runs bench/analytics.mjs (analytics queries over a million usage rows);
- * `--scenario profile` runs bench/profile.mjs (CPU profile and GC log of the gateway under load).
+ * `--scenario profile` runs bench/profile.mjs (CPU profile and GC log of the gateway under load);
+ * `--scenario compare --builds A,B` runs bench/compare.mjs (builds measured in interleaved rounds).
  */
 
 import { spawnSync } from 'node:child_process';
@@ -64,7 +65,12 @@ async function main() {
       await runAnalyticsScenario();
       return;
     }
-    if (scenario !== 'degradation') throw new Error(`unknown scenario "${scenario}" (known: degradation, analytics, profile)`);
+    if (scenario === 'compare') {
+      const { runCompareScenario } = await import('./compare.mjs');
+      await runCompareScenario();
+      return;
+    }
+    if (scenario !== 'degradation') throw new Error(`unknown scenario "${scenario}" (known: degradation, analytics, profile, compare)`);
     const { runDegradationScenario } = await import('./degradation.mjs');
     await runDegradationScenario();
     return;

@@ -15,6 +15,14 @@ export function quantile(sorted, q) {
   return sorted[rank];
 }
 
+/** The median of `values` (the mean of the two middle ones for an even count); null when empty. */
+export function median(values) {
+  if (values.length === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 /** { count, mean, p50, p90, p99, max } of samples in ms; nulls when there are none. */
 export function summarize(samples) {
   const sorted = Float64Array.from(samples).sort();

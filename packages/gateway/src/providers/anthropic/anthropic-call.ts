@@ -7,7 +7,7 @@
 
 import type { ProviderSettings } from '../../core/index.js';
 import { joinUrl } from '../shared/http.js';
-import type { UpstreamResponse } from '../shared/http.js';
+import type { UpstreamCall, UpstreamResponse, WholeResponse } from '../shared/http.js';
 import type { CallContext, ForwardedHeaders } from '../types.js';
 import { anthropicHttpError } from './anthropic-errors.js';
 
@@ -27,9 +27,28 @@ export interface PostMessagesOptions {
 }
 
 export async function postMessages(options: PostMessagesOptions): Promise<UpstreamResponse> {
-  const { deployment, http, signal } = options.context;
+  const call = messagesCall(options);
+  const response = await options.context.http.request(call);
+  if (response.status < 200 || response.status >= 300) {
+    throw await anthropicHttpError(response, { provider: call.provider, signal: call.signal });
+  }
+  return response;
+}
+
+/** A non-streaming call read whole (no stream machinery around the body); same checks. */
+export async function postMessagesWhole(options: Omit<PostMessagesOptions, 'stream'>): Promise<WholeResponse> {
+  const call = messagesCall({ ...options, stream: false });
+  const response = await options.context.http.requestWhole(call);
+  if (response.status < 200 || response.status >= 300) {
+    throw await anthropicHttpError(response, { provider: call.provider, signal: call.signal });
+  }
+  return response;
+}
+
+function messagesCall(options: PostMessagesOptions): UpstreamCall {
+  const { deployment, signal } = options.context;
   const settings = deployment.provider;
-  const response = await http.request({
+  return {
     url: joinUrl(settings.baseUrl, 'v1/messages', settings.query),
     headers: anthropicHeaders(settings, options.forwarded ?? {}),
     body: options.body,
@@ -38,11 +57,7 @@ export async function postMessages(options: PostMessagesOptions): Promise<Upstre
     provider: settings.id,
     stream: options.stream,
     traceHeaders: options.context.traceHeaders,
-  });
-  if (response.status < 200 || response.status >= 300) {
-    throw await anthropicHttpError(response, { provider: settings.id, signal });
-  }
-  return response;
+  };
 }
 
 /** Defaults, then the operator's headers, then the client's version/beta, then the credential. */

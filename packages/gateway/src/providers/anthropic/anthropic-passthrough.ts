@@ -9,10 +9,10 @@
 
 import { GatewayError } from '../../core/index.js';
 import { parseJsonSafe, transportError } from '../shared/http.js';
-import type { UpstreamResponse } from '../shared/http.js';
+import type { UpstreamResponse, WholeResponse } from '../shared/http.js';
 import { parseSse } from '../shared/sse.js';
 import type { CallContext, PassthroughRequest, PassthroughResult, StreamSummary } from '../types.js';
-import { postMessages } from './anthropic-call.js';
+import { postMessages, postMessagesWhole } from './anthropic-call.js';
 import { anthropicInBandError } from './anthropic-errors.js';
 import { applyUsage, emptyCounters, parseAnthropicUsage, toUsage } from './anthropic-usage.js';
 import { isRecord, recordField, stringField } from '../shared/json-fields.js';
@@ -20,18 +20,12 @@ import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 
 export async function anthropicPassthrough(request: PassthroughRequest, context: CallContext): Promise<PassthroughResult> {
   const body = JSON.stringify({ ...request.body, model: context.deployment.model });
-  const response = await postMessages({ body, stream: request.stream, context, forwarded: request.headers });
-  return request.stream ? relayStream(response, context) : relayJson(response, context);
+  if (request.stream) return relayStream(await postMessages({ body, stream: true, context, forwarded: request.headers }), context);
+  return relayJson(await postMessagesWhole({ body, context, forwarded: request.headers }));
 }
 
-async function relayJson(response: UpstreamResponse, context: CallContext): Promise<PassthroughResult> {
-  const provider = context.deployment.provider.id;
-  let bytes: Buffer;
-  try {
-    bytes = Buffer.from(await response.body.arrayBuffer());
-  } catch (error) {
-    throw transportError(error, { provider, clientSignal: context.signal });
-  }
+function relayJson(response: WholeResponse): PassthroughResult {
+  const { bytes } = response;
   const parsed = parseJsonSafe(bytes.toString('utf8'));
   const message = isRecord(parsed) ? parsed : {};
   const usage = recordField(message, 'usage');

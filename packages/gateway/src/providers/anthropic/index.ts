@@ -6,7 +6,7 @@
 
 import { readJson } from '../shared/http.js';
 import type { ProviderAdapter } from '../types.js';
-import { postMessages } from './anthropic-call.js';
+import { postMessages, postMessagesWhole } from './anthropic-call.js';
 import { anthropicPassthrough } from './anthropic-passthrough.js';
 import { anthropicStreamEvents } from './anthropic-stream-transform.js';
 import { convertToAnthropicRequest } from './convert-to-anthropic-request.js';
@@ -21,7 +21,7 @@ export function createAnthropicAdapter(): ProviderAdapter {
     async chat(request, context) {
       const { deployment } = context;
       const body = convertToAnthropicRequest({ ...request, stream: false }, deployment);
-      const response = await postMessages({ body: JSON.stringify(body), stream: false, context });
+      const response = await postMessagesWhole({ body: JSON.stringify(body), context });
       const message = await readJson(response, deployment.provider.id, context.signal);
       return parseAnthropicResponse(message, { fallbackModel: deployment.model, fallbackId: `msg_${context.requestId}` });
     },

@@ -4,7 +4,7 @@
  */
 
 import type { CallContext } from '../types.js';
-import type { UpstreamResponse } from '../shared/http.js';
+import type { UpstreamCall, UpstreamResponse, WholeResponse } from '../shared/http.js';
 import { openaiHttpError } from './openai-errors.js';
 import { openaiHeaders, openaiUrl } from './openai-urls.js';
 import type { OpenAIEndpoint } from './openai-urls.js';
@@ -20,8 +20,27 @@ export interface OpenAICall {
 
 /** Sends the call; resolves with a 2xx response (headers received), rejects with a GatewayError. */
 export async function callOpenAI(call: OpenAICall, context: CallContext): Promise<UpstreamResponse> {
+  const upstream = upstreamCall(call, context);
+  const response = await context.http.request(upstream);
+  if (response.status < 200 || response.status >= 300) {
+    throw await openaiHttpError(response, { provider: upstream.provider, signal: context.signal });
+  }
+  return response;
+}
+
+/** A non-streaming call read whole; resolves with a 2xx answer, rejects with a GatewayError. */
+export async function callOpenAIWhole(call: Omit<OpenAICall, 'stream'>, context: CallContext): Promise<WholeResponse> {
+  const upstream = upstreamCall({ ...call, stream: false }, context);
+  const response = await context.http.requestWhole(upstream);
+  if (response.status < 200 || response.status >= 300) {
+    throw await openaiHttpError(response, { provider: upstream.provider, signal: context.signal });
+  }
+  return response;
+}
+
+function upstreamCall(call: OpenAICall, context: CallContext): UpstreamCall {
   const { provider } = context.deployment;
-  const response = await context.http.request({
+  return {
     url: openaiUrl(context.deployment, call.endpoint),
     headers: openaiHeaders(provider, call.forwardedHeaders),
     body: call.body,
@@ -30,9 +49,5 @@ export async function callOpenAI(call: OpenAICall, context: CallContext): Promis
     provider: provider.id,
     stream: call.stream,
     traceHeaders: context.traceHeaders,
-  });
-  if (response.status < 200 || response.status >= 300) {
-    throw await openaiHttpError(response, { provider: provider.id, signal: context.signal });
-  }
-  return response;
+  };
 }

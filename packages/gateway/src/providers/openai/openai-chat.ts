@@ -4,13 +4,13 @@ import type { ChatRequest, ChatResponse, StreamEvent } from '../../core/index.js
 import { readJson } from '../shared/http.js';
 import type { CallContext } from '../types.js';
 import { convertToOpenAIRequest } from './convert-to-openai-request.js';
-import { callOpenAI } from './openai-call.js';
+import { callOpenAI, callOpenAIWhole } from './openai-call.js';
 import { openaiStreamEvents } from './openai-stream-transform.js';
 import { parseOpenAIResponse } from './parse-openai-response.js';
 
 export async function openaiChat(request: ChatRequest, context: CallContext): Promise<ChatResponse> {
   const body = convertToOpenAIRequest({ ...request, stream: false }, context.deployment);
-  const response = await callOpenAI({ endpoint: 'chat', body: JSON.stringify(body), stream: false }, context);
+  const response = await callOpenAIWhole({ endpoint: 'chat', body: JSON.stringify(body) }, context);
   const json = await readJson(response, context.deployment.provider.id, context.signal);
   return parseOpenAIResponse(json, { model: context.deployment.model, id: `chatcmpl-${context.requestId}` });
 }

@@ -8,13 +8,13 @@ import type { EmbeddingRequest, EmbeddingResponse } from '../../core/index.js';
 import { readJson } from '../shared/http.js';
 import type { CallContext } from '../types.js';
 import { isRecord, numberField, recordField, recordsField, stringField } from '../shared/json-fields.js';
-import { callOpenAI } from './openai-call.js';
+import { callOpenAIWhole } from './openai-call.js';
 
 export async function openaiEmbed(request: EmbeddingRequest, context: CallContext): Promise<EmbeddingResponse> {
   const body: Record<string, unknown> = { model: context.deployment.model, input: request.input, encoding_format: 'float' };
   if (request.dimensions !== undefined) body.dimensions = request.dimensions;
   if (request.user !== undefined) body.user = request.user;
-  const response = await callOpenAI({ endpoint: 'embeddings', body: JSON.stringify(body), stream: false }, context);
+  const response = await callOpenAIWhole({ endpoint: 'embeddings', body: JSON.stringify(body) }, context);
   const json = await readJson(response, context.deployment.provider.id, context.signal);
   const record = isRecord(json) ? json : {};
   const data = recordsField(record, 'data')

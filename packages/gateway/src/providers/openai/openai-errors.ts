@@ -6,7 +6,7 @@
  */
 
 import { GatewayError } from '../../core/index.js';
-import type { UpstreamResponse } from '../shared/http.js';
+import type { UpstreamResponse, WholeResponse } from '../shared/http.js';
 import { upstreamErrorFromResponse, upstreamHttpError } from '../shared/upstream-error.js';
 import type { UpstreamErrorInput } from '../shared/upstream-error.js';
 import { isRecord, recordField, stringField } from '../shared/json-fields.js';
@@ -26,7 +26,7 @@ const HINTS: Record<string, UpstreamErrorInput['hint']> = {
 };
 
 /** Builds the GatewayError for a non-2xx upstream answer, consuming its body. */
-export function openaiHttpError(response: UpstreamResponse, options: { provider: string; signal?: AbortSignal }): Promise<GatewayError> {
+export function openaiHttpError(response: UpstreamResponse | WholeResponse, options: { provider: string; signal?: AbortSignal }): Promise<GatewayError> {
   return upstreamErrorFromResponse(response, {
     ...options,
     describe: (body, status) => {

@@ -7,11 +7,11 @@
 
 import { GatewayError } from '../../core/index.js';
 import type { FinishReason, Usage } from '../../core/index.js';
-import { parseJsonSafe, transportError } from '../shared/http.js';
+import { parseJsonSafe } from '../shared/http.js';
 import type { CallContext, PassthroughRequest, PassthroughResult } from '../types.js';
 import { isRecord, recordsField, stringField } from '../shared/json-fields.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
-import { callOpenAI } from './openai-call.js';
+import { callOpenAI, callOpenAIWhole } from './openai-call.js';
 import { relayOpenAIStream } from './openai-passthrough-stream.js';
 import { parseOpenAIUsage } from './parse-openai-usage.js';
 
@@ -26,26 +26,19 @@ export async function openaiPassthrough(request: PassthroughRequest, context: Ca
     const clientOptions = isRecord(request.body.stream_options) ? request.body.stream_options : {};
     body.stream_options = { ...clientOptions, include_usage: true };
   }
-  const response = await callOpenAI(
-    { endpoint: request.endpoint, body: JSON.stringify(body), stream: request.stream, forwardedHeaders: request.headers },
-    context,
-  );
+  const call = { endpoint: request.endpoint, body: JSON.stringify(body), forwardedHeaders: request.headers };
   if (request.stream) {
+    const response = await callOpenAI({ ...call, stream: true }, context);
     // An upstream not asked for usage (it does not support stream_options) gets its text collected
     // unless the client asked itself, so output tokens can still be estimated.
     const collectText = !provider.supportsStreamUsage && !request.clientWantsUsage;
     const relayed = relayOpenAIStream({ body: response.body, provider: provider.id, signal: context.signal, dropUsageChunk, collectText });
     return { kind: 'stream', status: response.status, ...relayed };
   }
-  let bytes: Buffer;
-  try {
-    bytes = Buffer.from(await response.body.arrayBuffer());
-  } catch (error) {
-    throw transportError(error, { provider: provider.id, clientSignal: context.signal });
-  }
+  const { status, bytes } = await callOpenAIWhole(call, context);
   const text = bytes.toString('utf8');
   const summary = request.endpoint === 'embeddings' ? summariseEmbeddings(text) : summariseChat(text);
-  return { kind: 'json', status: response.status, body: bytes, ...summary };
+  return { kind: 'json', status, body: bytes, ...summary };
 }
 
 interface JsonSummary {

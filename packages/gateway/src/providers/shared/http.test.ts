@@ -1,6 +1,7 @@
 /** UpstreamHttp's timeouts and aborts, against a local server that answers as slowly as asked. */
 
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
@@ -16,6 +17,17 @@ before(async () => {
   server = http.createServer((request, response) => {
     request.resume();
     if (request.url === '/no-headers') return; // never answers
+    if (request.url === '/error') {
+      response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '3' });
+      response.end('{"error":{"message":"slow down"}}');
+      return;
+    }
+    if (request.url === '/chunks') {
+      response.writeHead(200, { 'content-type': 'application/json', 'x-upstream': 'yes' });
+      response.write('{"a":');
+      setTimeout(() => response.end('1}'), 20);
+      return;
+    }
     if (request.url === '/trickle') {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.write('{"a":');
@@ -97,4 +109,64 @@ test('no timer outlives a finished call', async () => {
   for (let index = 0; index < 20; index += 1) await readText(await call('/ok', { timeouts: { firstByteMs: 1_000, totalMs: 600_000 } }), 'test');
   const timersAfter = process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
   assert.ok(timersAfter <= timersBefore, `${timersAfter - timersBefore} timers left behind`);
+});
+
+function whole(path: string, options: { timeouts?: Partial<Timeouts>; signal?: AbortSignal; url?: string } = {}) {
+  return upstream.requestWhole({
+    url: options.url ?? `${baseUrl}${path}`,
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+    signal: options.signal ?? new AbortController().signal,
+    timeouts: { ...TIMEOUTS, ...options.timeouts },
+    provider: 'test',
+    stream: false,
+  });
+}
+
+test('requestWhole: the answer comes whole, chunks joined, with its status and headers; an error status is an answer too', async () => {
+  const answer = await whole('/chunks');
+  assert.equal(answer.status, 200);
+  assert.equal(answer.headers['x-upstream'], 'yes');
+  assert.equal(answer.bytes.toString(), '{"a":1}');
+  const refused = await whole('/error');
+  assert.equal(refused.status, 429);
+  assert.equal(refused.headers['retry-after'], '3');
+  assert.equal(refused.bytes.toString(), '{"error":{"message":"slow down"}}');
+});
+
+test('requestWhole: first-byte and total timeouts, the total covering the body', async () => {
+  assert.equal(await codeOf(whole('/no-headers', { timeouts: { firstByteMs: 100 } })), 'SY_ERR_UPSTREAM_TIMEOUT');
+  assert.equal(await codeOf(whole('/no-headers', { timeouts: { totalMs: 100 } })), 'SY_ERR_UPSTREAM_TIMEOUT');
+  assert.equal(await codeOf(whole('/trickle', { timeouts: { totalMs: 150 } })), 'SY_ERR_UPSTREAM_TIMEOUT');
+});
+
+test('requestWhole: the client leaving before the headers, during the body, or before the call is a disconnect', async () => {
+  const beforeHeaders = new AbortController();
+  const waiting = whole('/no-headers', { timeouts: { firstByteMs: 1_000 }, signal: beforeHeaders.signal });
+  setTimeout(() => beforeHeaders.abort(new Error('client disconnected')), 50);
+  assert.equal(await codeOf(waiting), 'SY_ERR_CLIENT_DISCONNECTED');
+
+  const duringBody = new AbortController();
+  const reading = whole('/trickle', { signal: duringBody.signal });
+  setTimeout(() => duringBody.abort(new Error('client disconnected')), 100);
+  assert.equal(await codeOf(reading), 'SY_ERR_CLIENT_DISCONNECTED');
+
+  assert.equal(await codeOf(whole('/ok', { signal: AbortSignal.abort(new Error('gone')) })), 'SY_ERR_CLIENT_DISCONNECTED');
+});
+
+test('requestWhole: an upstream that cannot be reached is unreachable', async () => {
+  const closed = http.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise((resolve) => closed.close(resolve));
+  assert.equal(await codeOf(whole('/', { url: `http://127.0.0.1:${port}/` })), 'SY_ERR_UPSTREAM_UNREACHABLE');
+});
+
+test('requestWhole: no timer or listener outlives a finished call', async () => {
+  const client = new AbortController();
+  const timersBefore = process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+  for (let index = 0; index < 20; index += 1) await whole('/ok', { timeouts: { firstByteMs: 1_000, totalMs: 600_000 }, signal: client.signal });
+  const timersAfter = process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+  assert.ok(timersAfter <= timersBefore, `${timersAfter - timersBefore} timers left behind`);
+  assert.equal(getEventListeners(client.signal, 'abort').length, 0);
 });

@@ -31,6 +31,13 @@ export interface UpstreamResponse {
   body: Dispatcher.ResponseData['body'];
 }
 
+/** A non-streaming answer read whole (UpstreamHttp.requestWhole). */
+export interface WholeResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  bytes: Buffer;
+}
+
 /** Most distinct upstream URLs whose origin and path are kept (they come from the configuration). */
 const URL_MEMO_SIZE = 1_000;
 
@@ -89,6 +96,99 @@ export class UpstreamHttp {
     }
     guardBody(response.body, { precise, remainingMs: totalMs - (performance.now() - startedAt) });
     return { status: response.statusCode, headers: response.headers, body: response.body };
+  }
+
+  /**
+   * A non-streaming call whose answer is wanted whole: the bytes are collected straight from
+   * undici's dispatcher, without the readable stream that `request` builds around every body (its
+   * events, ticks and promises were about 5 µs of CPU per call). Same timeouts and errors as
+   * `request` with `stream: false`: the tighter of first-byte and total for the headers, the total
+   * for the whole answer, the client's abort at any point.
+   */
+  requestWhole(call: UpstreamCall): Promise<WholeResponse> {
+    const { origin, path } = this.targetOf(call.url);
+    const agent = this.agentFor(call.timeouts.connectMs);
+    return new Promise<WholeResponse>((resolve, reject) => {
+      const clientSignal = call.signal;
+      const totalMs = call.timeouts.totalMs;
+      const headersWithinMs = Math.min(call.timeouts.firstByteMs, totalMs);
+      let controller: Dispatcher.DispatchController | null = null;
+      let settled = false;
+      let timedOut: DOMException | null = null;
+      let status = 0;
+      let headers: WholeResponse['headers'] = {};
+      const chunks: Buffer[] = [];
+      const abortReason = (): Error => timedOut ?? (clientSignal.reason instanceof Error ? clientSignal.reason : new DOMException('aborted', 'AbortError'));
+      // Before undici has started the request (it may wait for a connection) there is nothing to
+      // abort yet: the call fails now, and onRequestStart aborts the request when it comes.
+      const stop = (): void => {
+        if (controller === null) fail(abortReason());
+        else controller.abort(abortReason());
+      };
+      const timeout = (message: string): void => {
+        timedOut = timeoutError(message);
+        stop();
+      };
+      // Short first-byte bounds need a timer of their own (undici checks about once a second); the
+      // total bounds the whole answer. Both unref'd: the socket keeps the process alive, not them.
+      let headersTimer: NodeJS.Timeout | null =
+        headersWithinMs < PRECISE_TIMEOUT_BELOW_MS ? setTimeout(() => timeout('first byte timeout'), headersWithinMs).unref() : null;
+      const totalTimer = Number.isFinite(totalMs) ? setTimeout(() => timeout('total timeout'), totalMs).unref() : null;
+      const onClientAbort = (): void => stop();
+      const finish = (): void => {
+        settled = true;
+        if (headersTimer !== null) clearTimeout(headersTimer);
+        if (totalTimer !== null) clearTimeout(totalTimer);
+        clientSignal.removeEventListener('abort', onClientAbort);
+      };
+      const fail = (error: unknown): void => {
+        if (settled) return;
+        finish();
+        const signal = timedOut ? AbortSignal.abort(timedOut) : undefined;
+        reject(transportError(timedOut ?? error, { provider: call.provider, signal, clientSignal }));
+      };
+      if (clientSignal.aborted) {
+        fail(clientSignal.reason);
+        return;
+      }
+      clientSignal.addEventListener('abort', onClientAbort);
+      agent.dispatch(
+        {
+          origin,
+          path,
+          method: call.method ?? 'POST',
+          headers: call.traceHeaders ? { ...call.headers, ...call.traceHeaders } : call.headers,
+          body: call.body,
+          headersTimeout: headersWithinMs,
+          bodyTimeout: totalMs,
+        },
+        {
+          onRequestStart(started) {
+            controller = started;
+            if (settled) started.abort(abortReason());
+          },
+          onResponseStart(_controller, statusCode, responseHeaders) {
+            // 1xx informational answers come before the real one.
+            if (statusCode < 200) return;
+            status = statusCode;
+            headers = responseHeaders as WholeResponse['headers'];
+            if (headersTimer !== null) clearTimeout(headersTimer);
+            headersTimer = null;
+          },
+          onResponseData(_controller, chunk) {
+            chunks.push(chunk);
+          },
+          onResponseEnd() {
+            if (settled) return;
+            finish();
+            resolve({ status, headers, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
+          },
+          onResponseError(_controller, error) {
+            fail(error);
+          },
+        },
+      );
+    });
   }
 
   async close(): Promise<void> {
@@ -196,8 +296,9 @@ export function transportError(
   });
 }
 
-/** Reads a whole upstream body as text. */
-export async function readText(response: UpstreamResponse, provider: string, signal?: AbortSignal): Promise<string> {
+/** Reads a whole upstream body as text (a WholeResponse has it already). */
+export async function readText(response: UpstreamResponse | WholeResponse, provider: string, signal?: AbortSignal): Promise<string> {
+  if ('bytes' in response) return response.bytes.toString('utf8');
   try {
     return await response.body.text();
   } catch (error) {
@@ -215,7 +316,7 @@ export function parseJsonSafe(text: string): unknown {
 }
 
 /** Reads a whole upstream body as JSON, failing with SY_ERR_UPSTREAM_PROTOCOL when it is not JSON. */
-export async function readJson(response: UpstreamResponse, provider: string, signal?: AbortSignal): Promise<unknown> {
+export async function readJson(response: UpstreamResponse | WholeResponse, provider: string, signal?: AbortSignal): Promise<unknown> {
   const text = await readText(response, provider, signal);
   const value = parseJsonSafe(text);
   if (value === undefined) {

@@ -8,7 +8,7 @@
 import { GatewayError } from '../../core/index.js';
 import type { ErrorCode } from '../../core/index.js';
 import { parseJsonSafe, readText, retryAfterMs } from './http.js';
-import type { UpstreamResponse } from './http.js';
+import type { UpstreamResponse, WholeResponse } from './http.js';
 
 export interface UpstreamErrorInput {
   provider: string;
@@ -62,7 +62,7 @@ export interface UpstreamErrorDetail {
  * protocol's own error shape; without a message there, the body's text (or the status) stands in.
  */
 export async function upstreamErrorFromResponse(
-  response: UpstreamResponse,
+  response: UpstreamResponse | WholeResponse,
   options: { provider: string; signal?: AbortSignal; describe: (body: unknown, status: number) => UpstreamErrorDetail },
 ): Promise<GatewayError> {
   let text = '';

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+/**
+ * Two or more builds of the gateway compared in one run, interleaved, so that the machine's drift
+ * (the noise that moves a whole run by ±10 % on shared vCPUs) falls on all of them alike: every
+ * build is started at once (same config and policy stack as the main bench, each with its own
+ * database, all pinned to the server CPU and idle while another is measured), then rounds of
+ * closed-loop max throughput go to each build in turn (the order reversed every other round).
+ * Prints, per build, CPU per request and req/s of every round with their medians, and the median
+ * of the per-round ratios to the first build. The figures to trust are those ratios.
+ *
+ * Usage: node bench/compare.mjs --builds dist-before,dist [--rounds 8] [--duration 5]
+ *        (or npm run bench -- --scenario compare --builds …). A build is a directory directly under
+ *        packages/gateway made with `npx tsc -p tsconfig.build.json --outDir DIR`, e.g. from an
+ *        older commit (git stash, build, stash pop).
+ */
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { numberOption, readArgs } from './lib/args.mjs';
+import { maxThroughput, wrkInstalled } from './lib/drivers.mjs';
+import { createVirtualKey, gatewayEnv, gatewayNodeFlags, gatewayPaths, writeGatewayConfig } from './lib/gateway.mjs';
+import { freePort, killAll, killChildrenOnExit, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
+import { cpuSeconds } from './lib/procfs.mjs';
+import { median } from './lib/stats.mjs';
+
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.dirname(BENCH_DIR);
+const log = (message) => process.stderr.write(`compare: ${message}\n`);
+
+export async function runCompareScenario() {
+  const argv = process.argv.slice(2).filter((arg, index, all) => arg !== '--scenario' && all[index - 1] !== '--scenario');
+  const args = readArgs({ builds: 'string', rounds: 'string', duration: 'string', 'gateway-node-flags': 'string' }, argv);
+  const builds = (args.builds ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  if (builds.length < 2) throw new Error('--builds needs at least two builds, e.g. --builds dist-before,dist');
+  for (const build of builds) if (!gatewayPaths(ROOT, build).built) throw new Error(`packages/gateway/${build}/cli/main.js not found`);
+  const rounds = Math.max(1, Math.round(numberOption(args.rounds, 8)));
+  const durationS = numberOption(args.duration, 5);
+  const pin = os.availableParallelism() >= 2 && tasksetWorks();
+  const [loadCpu, serverCpu] = pin ? [0, 1] : [null, null];
+  const useWrk = wrkInstalled();
+  const nodeFlags = gatewayNodeFlags(args['gateway-node-flags']);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-compare-'));
+  killChildrenOnExit();
+  try {
+    const mockPort = await freePort();
+    const mockUrl = `http://127.0.0.1:${mockPort}`;
+    const mock = startChild({ name: 'mock-upstream', command: process.execPath, args: [path.join(BENCH_DIR, 'mock-upstream.mjs'), '--port', String(mockPort)], cpu: loadCpu, logFile: path.join(tmp, 'mock.log') });
+    await waitUntilServing({ url: `${mockUrl}/health`, entry: mock });
+    const gateways = [];
+    for (const build of builds) {
+      const { cli } = gatewayPaths(ROOT, build);
+      const dir = fs.mkdtempSync(path.join(tmp, `${build}-`));
+      const port = await freePort();
+      const configFile = path.join(dir, 'switchyard.yaml');
+      const env = gatewayEnv({ databaseFile: path.join(dir, 'bench.db') });
+      writeGatewayConfig({ file: configFile, port, mockUrl });
+      const { id, key } = await createVirtualKey({ cli, configFile, env });
+      writeGatewayConfig({ file: configFile, port, mockUrl, budgetKeyId: id });
+      const entry = startChild({ name: build, command: process.execPath, args: [...nodeFlags, cli, 'start', '--config', configFile, '--port', String(port)], cpu: serverCpu, env, logFile: path.join(dir, 'gateway.log') });
+      const url = `http://127.0.0.1:${port}`;
+      await waitUntilServing({ url: `${url}/health`, entry, timeoutMs: 60_000 });
+      gateways.push({ build, entry, load: { url: `${url}/v1/chat/completions`, auth: `Bearer ${key}`, cpu: loadCpu, connections: 64, useWrk }, cpuUs: [], rps: [] });
+    }
+    for (const gateway of gateways) {
+      log(`${gateway.build}: warm-up 3 s`);
+      await maxThroughput({ ...gateway.load, durationS: 3 });
+    }
+    for (let round = 0; round < rounds; round += 1) {
+      const order = round % 2 === 0 ? gateways : [...gateways].reverse();
+      for (const gateway of order) {
+        const before = cpuSeconds(gateway.entry.pid);
+        const phase = await maxThroughput({ ...gateway.load, durationS });
+        const used = cpuSeconds(gateway.entry.pid) - before;
+        gateway.cpuUs.push((used * 1e6) / Math.max(1, phase.requests));
+        gateway.rps.push(phase.requestsPerSecond);
+      }
+      log(`round ${round + 1}/${rounds} done`);
+    }
+    for (const gateway of gateways) await stopChild(gateway.entry, 30_000);
+    await stopChild(mock, 5_000);
+    printComparison(gateways, { rounds, durationS, pinned: pin, driver: useWrk ? 'wrk -t1 -c64' : 'undici closed loop, 64 connections', nodeFlags });
+  } finally {
+    killAll();
+  }
+}
+
+function printComparison(gateways, settings) {
+  const [base] = gateways;
+  const fixed = (value, digits = 0) => value.toFixed(digits);
+  console.log(`\n${settings.rounds} rounds of ${settings.durationS} s each, ${settings.driver}, ${settings.pinned ? 'servers on CPU 1, load on CPU 0' : 'not pinned'}; node flags: ${settings.nodeFlags.join(' ') || 'none'}.\n`);
+  console.log('| Build | CPU per request, each round (µs) | median | req/s, each round | median | CPU vs first (median of rounds) | req/s vs first |');
+  console.log('|---|---|---:|---|---:|---:|---:|');
+  for (const gateway of gateways) {
+    const cpuRatio = median(gateway.cpuUs.map((value, index) => value / base.cpuUs[index]));
+    const rpsRatio = median(gateway.rps.map((value, index) => value / base.rps[index]));
+    console.log(`| ${gateway.build} | ${gateway.cpuUs.map((value) => fixed(value)).join(' · ')} | ${fixed(median(gateway.cpuUs), 1)} | ${gateway.rps.map((value) => fixed(value)).join(' · ')} | ${fixed(median(gateway.rps))} | ${fixed(cpuRatio, 3)}× | ${fixed(rpsRatio, 3)}× |`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  runCompareScenario().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
