@@ -20,6 +20,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { numberOption, readArgs } from './lib/args.mjs';
 import { buildInfo, gatewayPaths } from './lib/gateway.mjs';
+import { largeLogSeedSql } from '../packages/gateway/test/analytics/large-log-seed-sql.mjs';
+import { runAsMain } from './lib/processes.mjs';
 import { machineInfo } from './lib/report.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -34,23 +36,6 @@ const log = (message) => process.stderr.write(`bench: ${message}\n`);
 /** The seeded rows end here (the test uses the same instant), so "the last 24 hours" is fixed. */
 const END_MS = Date.parse('2025-04-01T00:00:00Z');
 const SPAN_MS = 30 * DAY;
-
-/** Same formulas as test/analytics/large-log-seed.ts. */
-function seedSql(rows) {
-  return `
-    with recursive seq(n) as (select 0 union all select n + 1 from seq where n < ${rows - 1})
-    insert into usage (request_id, created_at, key_id, user_id, team_id, protocol, endpoint, model_group, provider, deployment_id,
-      upstream_model, stream, prompt_tokens, completion_tokens, cached_tokens, tokens_estimated, cost_usd, latency_ms, ttft_ms,
-      status, outcome, error_code, attempts)
-    select 'big-' || n, ${END_MS - SPAN_MS} + (n * ${SPAN_MS}) / ${rows}, 'key_' || (n % 50), 'usr_' || (n % 20),
-      'team_' || (n % 5), 'openai', 'chat', 'model-' || (n % 8), 'prov-' || (n % 4), 'prov-' || (n % 4) || '/m' || (n % 12), 'm',
-      case when n % 3 = 0 then 1 else 0 end, 10 + n % 990, 5 + n % 495, n % 7, 0, (n % 16) / 1024.0, 50 + (n * 7919) % 5000,
-      case when n % 3 = 0 then 20 + (n * 104729) % 800 else null end,
-      case when n % 50 = 0 then 500 when n % 70 = 0 then 429 when n % 333 = 0 then 499 else 200 end,
-      case when n % 50 = 0 or n % 70 = 0 then 'error' when n % 333 = 0 then 'client_disconnected' else 'success' end,
-      null, case when n % 20 = 0 then 2 else 1 end
-    from seq`;
-}
 
 const CASES = [];
 for (const endpoint of ['usage', 'performance', 'costs']) {
@@ -104,7 +89,7 @@ async function main() {
     const seedStarted = performance.now();
     const sqlite = new SqliteDatabase(databaseFile);
     sqlite.pragma('journal_mode = WAL');
-    sqlite.exec(seedSql(rows));
+    sqlite.exec(largeLogSeedSql({ rows, endMs: END_MS, spanMs: SPAN_MS }));
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     sqlite.close();
     const seedS = (performance.now() - seedStarted) / 1000;
@@ -171,9 +156,4 @@ export async function runAnalyticsScenario() {
   await main();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error) => {
-    console.error(`bench: ${error?.stack ?? error}`);
-    process.exit(1);
-  });
-}
+runAsMain(import.meta.url, 'bench', main);

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { numberOption, readArgs } from './lib/args.mjs';
 import { maxThroughput, wrkInstalled } from './lib/drivers.mjs';
 import { createVirtualKey, gatewayEnv, gatewayNodeFlags, gatewayPaths, writeGatewayConfig } from './lib/gateway.mjs';
-import { freePort, killAll, killChildrenOnExit, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
+import { freePort, killAll, runAsMain, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
 import { cpuSeconds } from './lib/procfs.mjs';
 import { median } from './lib/stats.mjs';
 
@@ -42,7 +42,6 @@ export async function runCompareScenario() {
   const useWrk = wrkInstalled();
   const nodeFlags = gatewayNodeFlags(args['gateway-node-flags']);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-compare-'));
-  killChildrenOnExit();
   try {
     const mockPort = await freePort();
     const mockUrl = `http://127.0.0.1:${mockPort}`;
@@ -99,9 +98,4 @@ function printComparison(gateways, settings) {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  runCompareScenario().catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runAsMain(import.meta.url, 'compare', runCompareScenario);

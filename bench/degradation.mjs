@@ -23,7 +23,7 @@ import { numberOption, readArgs } from './lib/args.mjs';
 import { runDegradationLoad } from './lib/degradation-driver.mjs';
 import { degradationTable, phaseFigures } from './lib/degradation-report.mjs';
 import { buildInfo, gatewayEnv, gatewayPaths } from './lib/gateway.mjs';
-import { freePort, killAll, killChildrenOnExit, startChild, stopChild, waitUntilServing } from './lib/processes.mjs';
+import { freePort, runAsMain, startChild, stopChild, waitUntilServing } from './lib/processes.mjs';
 import { machineInfo } from './lib/report.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -149,11 +149,4 @@ export async function runDegradationScenario() {
   await main();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  killChildrenOnExit();
-  main().catch((error) => {
-    console.error(`bench: ${error?.stack ?? error}`);
-    killAll();
-    process.exit(1);
-  });
-}
+runAsMain(import.meta.url, 'bench', main);

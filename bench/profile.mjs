@@ -21,7 +21,7 @@ import { numberOption, readArgs } from './lib/args.mjs';
 import { formatHeapSummary, formatSummary, summariseHeapProfile, summariseProfile } from './lib/cpu-profile.mjs';
 import { maxThroughput, openLoop, wrkInstalled } from './lib/drivers.mjs';
 import { createVirtualKey, gatewayEnv, gatewayPaths, writeGatewayConfig } from './lib/gateway.mjs';
-import { freePort, killAll, killChildrenOnExit, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
+import { freePort, runAsMain, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
 import { cpuSeconds } from './lib/procfs.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -110,11 +110,4 @@ export async function runProfile() {
   console.log(`\nProfiles and logs: ${profileDir} (${tmp})`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  killChildrenOnExit();
-  runProfile().catch((error) => {
-    console.error(`profile: ${error?.stack ?? error}`);
-    killAll();
-    process.exit(1);
-  });
-}
+runAsMain(import.meta.url, 'profile', runProfile);

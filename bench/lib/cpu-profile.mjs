@@ -88,14 +88,19 @@ export function summariseProfile(file, { top = 25 } = {}) {
 /** The summary as text tables. */
 export function formatSummary(summary, { requests } = {}) {
   const perRequest = requests ? ` (${Math.round((summary.busyMs * 1000) / requests)} µs of sampled CPU per request)` : '';
-  const lines = [`busy ${summary.busyMs} ms of ${summary.totalMs} ms profiled${perRequest}`];
-  for (const [title, list] of [
+  return formatRanked(`busy ${summary.busyMs} ms of ${summary.totalMs} ms profiled${perRequest}`, [
     ['self time by area', summary.selfByArea],
     ['self time by function', summary.selfByFunction],
     ['inclusive time by function', summary.inclusiveByFunction],
-  ]) {
+  ], (entry) => `${String(entry.ms).padStart(6)} ms`);
+}
+
+/** A heading line, then per section its title and one line per entry: share, amount, name. */
+function formatRanked(heading, sections, amount) {
+  const lines = [heading];
+  for (const [title, list] of sections) {
     lines.push('', `${title}:`);
-    for (const entry of list) lines.push(`  ${String(entry.percent).padStart(5)} %  ${String(entry.ms).padStart(6)} ms  ${entry.name}`);
+    for (const entry of list) lines.push(`  ${String(entry.percent).padStart(5)} %  ${amount(entry)}  ${entry.name}`);
   }
   return lines.join('\n');
 }
@@ -136,14 +141,9 @@ export function summariseHeapProfile(file, { top = 25 } = {}) {
 
 export function formatHeapSummary(summary, { requests } = {}) {
   const perRequest = requests ? ` (${Math.round((summary.totalMb * 1e6) / requests)} bytes sampled per request, whole run)` : '';
-  const lines = [`allocated ${summary.totalMb} MB (sampled)${perRequest}`];
-  for (const [title, list] of [
+  return formatRanked(`allocated ${summary.totalMb} MB (sampled)${perRequest}`, [
     ['allocated by area', summary.selfByArea],
     ['allocated by function', summary.selfByFunction],
     ['allocated under function (inclusive)', summary.inclusiveByFunction],
-  ]) {
-    lines.push('', `${title}:`);
-    for (const entry of list) lines.push(`  ${String(entry.percent).padStart(5)} %  ${String(entry.mb).padStart(8)} MB  ${entry.name}`);
-  }
-  return lines.join('\n');
+  ], (entry) => `${String(entry.mb).padStart(8)} MB`);
 }

@@ -8,6 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import { pathToFileURL } from 'node:url';
 import { cpuSeconds } from './procfs.mjs';
 
 const children = new Set();
@@ -148,4 +149,19 @@ export function tail(file, lines = 20) {
   } catch {
     return '';
   }
+}
+
+/**
+ * Runs `main` when the module at `moduleUrl` is the script node was started with (not when another
+ * bench script imports it): children are killed however it ends, a failure is printed with `label`
+ * and exits 1.
+ */
+export function runAsMain(moduleUrl, label, main) {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
+  killChildrenOnExit();
+  main().catch((error) => {
+    console.error(`${label}: ${error?.stack ?? error}`);
+    killAll();
+    process.exit(1);
+  });
 }

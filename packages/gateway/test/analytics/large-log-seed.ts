@@ -2,10 +2,12 @@
  * A million usage rows for the large-log test, written by SQLite itself in one statement
  * (INSERT … SELECT over a recursive CTE), and the totals they must give, computed here from the
  * same formulas. Every value is a function of the row number n; costs are multiples of 1/1024 USD,
- * exact in binary, so sums agree to the last bit. bench/analytics.mjs seeds the same rows.
+ * exact in binary, so sums agree to the last bit. The statement is in large-log-seed-sql.mjs, which
+ * bench/analytics.mjs uses too.
  */
 
 import { sql } from 'kysely';
+import { largeLogSeedSql } from './large-log-seed-sql.mjs';
 import type { Kysely } from 'kysely';
 
 export const LARGE_LOG = {
@@ -30,19 +32,7 @@ export function createdAtOf(n: number): number {
 
 export async function seedLargeLog(db: Kysely<unknown>): Promise<void> {
   const { rows, endMs, spanMs } = LARGE_LOG;
-  await sql`
-    with recursive seq(n) as (select 0 union all select n + 1 from seq where n < ${sql.lit(rows - 1)})
-    insert into usage (request_id, created_at, key_id, user_id, team_id, protocol, endpoint, model_group, provider, deployment_id,
-      upstream_model, stream, prompt_tokens, completion_tokens, cached_tokens, tokens_estimated, cost_usd, latency_ms, ttft_ms,
-      status, outcome, error_code, attempts)
-    select 'big-' || n, ${sql.lit(endMs - spanMs)} + (n * ${sql.lit(spanMs)}) / ${sql.lit(rows)}, 'key_' || (n % 50), 'usr_' || (n % 20),
-      'team_' || (n % 5), 'openai', 'chat', 'model-' || (n % 8), 'prov-' || (n % 4), 'prov-' || (n % 4) || '/m' || (n % 12), 'm',
-      case when n % 3 = 0 then 1 else 0 end, 10 + n % 990, 5 + n % 495, n % 7, 0, (n % 16) / 1024.0, 50 + (n * 7919) % 5000,
-      case when n % 3 = 0 then 20 + (n * 104729) % 800 else null end,
-      case when n % 50 = 0 then 500 when n % 70 = 0 then 429 when n % 333 = 0 then 499 else 200 end,
-      case when n % 50 = 0 or n % 70 = 0 then 'error' when n % 333 = 0 then 'client_disconnected' else 'success' end,
-      null, case when n % 20 = 0 then 2 else 1 end
-    from seq`.execute(db);
+  await sql.raw(largeLogSeedSql({ rows, endMs, spanMs })).execute(db);
 }
 
 export interface LargeLogTotals {

@@ -144,8 +144,8 @@ export class UpstreamHttp {
       const fail = (error: unknown): void => {
         if (settled) return;
         finish();
-        const signal = timedOut ? AbortSignal.abort(timedOut) : undefined;
-        reject(transportError(timedOut ?? error, { provider: call.provider, signal, clientSignal }));
+        // A timeout of ours is a TimeoutError, which transportError maps as one.
+        reject(transportError(timedOut ?? error, { provider: call.provider, clientSignal }));
       };
       if (clientSignal.aborted) {
         fail(clientSignal.reason);

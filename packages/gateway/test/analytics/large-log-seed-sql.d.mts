@@ -1,0 +1,1 @@
+export function largeLogSeedSql(options: { rows: number; endMs: number; spanMs: number }): string;
