@@ -6,9 +6,11 @@
  * database, all pinned to the server CPU and idle while another is measured), then rounds of
  * closed-loop max throughput go to each build in turn (the order reversed every other round).
  * Prints, per build, CPU per request and req/s of every round with their medians, and the median
- * of the per-round ratios to the first build. The figures to trust are those ratios.
+ * of the per-round ratios to the first build. The figures to trust are those ratios. With
+ * --stream, the rounds are open-loop streams instead (--rate per second, 100 by default, the main
+ * bench's stream phase), and the figures are CPU per stream and the p50 time to first byte.
  *
- * Usage: node bench/compare.mjs --builds dist-before,dist [--rounds 8] [--duration 5]
+ * Usage: node bench/compare.mjs --builds dist-before,dist [--rounds 8] [--duration 5] [--stream [--rate 100]]
  *        (or npm run bench -- --scenario compare --builds …). A build is a directory directly under
  *        packages/gateway made with `npx tsc -p tsconfig.build.json --outDir DIR`, e.g. from an
  *        older commit (git stash, build, stash pop).
@@ -19,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { numberOption, readArgs } from './lib/args.mjs';
-import { maxThroughput, wrkInstalled } from './lib/drivers.mjs';
+import { maxThroughput, openLoop, wrkInstalled } from './lib/drivers.mjs';
 import { createVirtualKey, gatewayEnv, gatewayNodeFlags, gatewayPaths, writeGatewayConfig } from './lib/gateway.mjs';
 import { freePort, killAll, runAsMain, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
 import { cpuSeconds } from './lib/procfs.mjs';
@@ -31,12 +33,13 @@ const log = (message) => process.stderr.write(`compare: ${message}\n`);
 
 export async function runCompareScenario() {
   const argv = process.argv.slice(2).filter((arg, index, all) => arg !== '--scenario' && all[index - 1] !== '--scenario');
-  const args = readArgs({ builds: 'string', rounds: 'string', duration: 'string', 'gateway-node-flags': 'string' }, argv);
+  const args = readArgs({ builds: 'string', rounds: 'string', duration: 'string', stream: 'boolean', rate: 'string', 'gateway-node-flags': 'string' }, argv);
   const builds = (args.builds ?? '').split(',').map((name) => name.trim()).filter(Boolean);
   if (builds.length < 2) throw new Error('--builds needs at least two builds, e.g. --builds dist-before,dist');
   for (const build of builds) if (!gatewayPaths(ROOT, build).built) throw new Error(`packages/gateway/${build}/cli/main.js not found`);
   const rounds = Math.max(1, Math.round(numberOption(args.rounds, 8)));
   const durationS = numberOption(args.duration, 5);
+  const streamRate = args.stream ? numberOption(args.rate, 100) : null;
   const pin = os.availableParallelism() >= 2 && tasksetWorks();
   const [loadCpu, serverCpu] = pin ? [0, 1] : [null, null];
   const useWrk = wrkInstalled();
@@ -60,7 +63,7 @@ export async function runCompareScenario() {
       const entry = startChild({ name: build, command: process.execPath, args: [...nodeFlags, cli, 'start', '--config', configFile, '--port', String(port)], cpu: serverCpu, env, logFile: path.join(dir, 'gateway.log') });
       const url = `http://127.0.0.1:${port}`;
       await waitUntilServing({ url: `${url}/health`, entry, timeoutMs: 60_000 });
-      gateways.push({ build, entry, load: { url: `${url}/v1/chat/completions`, auth: `Bearer ${key}`, cpu: loadCpu, connections: 64, useWrk }, cpuUs: [], rps: [] });
+      gateways.push({ build, entry, load: { url: `${url}/v1/chat/completions`, auth: `Bearer ${key}`, cpu: loadCpu, connections: 64, useWrk }, cpuUs: [], rps: [], ttfbMs: [] });
     }
     for (const gateway of gateways) {
       log(`${gateway.build}: warm-up 3 s`);
@@ -70,16 +73,22 @@ export async function runCompareScenario() {
       const order = round % 2 === 0 ? gateways : [...gateways].reverse();
       for (const gateway of order) {
         const before = cpuSeconds(gateway.entry.pid);
-        const phase = await maxThroughput({ ...gateway.load, durationS });
+        const phase = streamRate === null
+          ? await maxThroughput({ ...gateway.load, durationS })
+          : await openLoop({ ...gateway.load, rate: streamRate, durationS, warmupS: 1, stream: true });
         const used = cpuSeconds(gateway.entry.pid) - before;
-        gateway.cpuUs.push((used * 1e6) / Math.max(1, phase.requests));
-        gateway.rps.push(phase.requestsPerSecond);
+        // The open loop's 1 s warm-up is sent at the same rate and costs CPU too.
+        const requests = streamRate === null ? phase.requests : phase.sent + phase.warmup.sent;
+        gateway.cpuUs.push((used * 1e6) / Math.max(1, requests));
+        gateway.rps.push(streamRate === null ? phase.requestsPerSecond : phase.ok / durationS);
+        if (streamRate !== null) gateway.ttfbMs.push(phase.ttfbMs.p50);
       }
       log(`round ${round + 1}/${rounds} done`);
     }
     for (const gateway of gateways) await stopChild(gateway.entry, 30_000);
     await stopChild(mock, 5_000);
-    printComparison(gateways, { rounds, durationS, pinned: pin, driver: useWrk ? 'wrk -t1 -c64' : 'undici closed loop, 64 connections', nodeFlags });
+    const driver = streamRate !== null ? `open loop, ${streamRate} streams/s` : useWrk ? 'wrk -t1 -c64' : 'undici closed loop, 64 connections';
+    printComparison(gateways, { rounds, durationS, pinned: pin, driver, nodeFlags, stream: streamRate !== null });
   } finally {
     killAll();
   }
@@ -89,6 +98,16 @@ function printComparison(gateways, settings) {
   const [base] = gateways;
   const fixed = (value, digits = 0) => value.toFixed(digits);
   console.log(`\n${settings.rounds} rounds of ${settings.durationS} s each, ${settings.driver}, ${settings.pinned ? 'servers on CPU 1, load on CPU 0' : 'not pinned'}; node flags: ${settings.nodeFlags.join(' ') || 'none'}.\n`);
+  if (settings.stream) {
+    console.log('| Build | CPU per stream, each round (µs) | median | TTFB p50, each round (ms) | median | CPU vs first (median of rounds) | TTFB p50 minus first (median of rounds) |');
+    console.log('|---|---|---:|---|---:|---:|---:|');
+    for (const gateway of gateways) {
+      const cpuRatio = median(gateway.cpuUs.map((value, index) => value / base.cpuUs[index]));
+      const ttfbDelta = median(gateway.ttfbMs.map((value, index) => value - base.ttfbMs[index]));
+      console.log(`| ${gateway.build} | ${gateway.cpuUs.map((value) => fixed(value)).join(' · ')} | ${fixed(median(gateway.cpuUs), 1)} | ${gateway.ttfbMs.map((value) => fixed(value, 2)).join(' · ')} | ${fixed(median(gateway.ttfbMs), 2)} | ${fixed(cpuRatio, 3)}× | ${ttfbDelta >= 0 ? '+' : ''}${fixed(ttfbDelta, 3)} ms |`);
+    }
+    return;
+  }
   console.log('| Build | CPU per request, each round (µs) | median | req/s, each round | median | CPU vs first (median of rounds) | req/s vs first |');
   console.log('|---|---|---:|---|---:|---:|---:|');
   for (const gateway of gateways) {

@@ -16,6 +16,7 @@ import type {
   WireProtocol,
 } from '../core/index.js';
 import type { UpstreamHttp } from './shared/http.js';
+import type { FrameSink } from './shared/sse-pump.js';
 
 /** What every call of an adapter gets besides the request. */
 export interface CallContext {
@@ -72,15 +73,19 @@ export type PassthroughResult =
       kind: 'stream';
       status: number;
       /**
-       * SSE frames to relay, each a complete frame text ending in a blank line, as the upstream
-       * sent it. A failure mid-stream (the upstream's own error event, a cut connection, a stream
-       * that ends early) ends the frames without an error frame and is reported by failure(): the
-       * server renders the in-band error itself, so that its code and wording are the gateway's.
+       * Relays the SSE frames into the sink as they arrive, each piece one or more complete
+       * frames ending in a blank line, as the upstream sent them; resolves once the upstream
+       * stream is over, never rejects. A failure mid-stream (the upstream's own error event, a cut
+       * connection, a stream that ends early) ends the relay without an error frame and is
+       * reported by failure(): the server renders the in-band error itself, so that its code and
+       * wording are the gateway's.
        */
-      frames: AsyncIterable<string>;
-      /** Resolves when `frames` is exhausted. Never rejects. */
+      pipe(sink: FrameSink): Promise<void>;
+      /** Stops the relay and drops the upstream connection: the client left. */
+      stop(): void;
+      /** What the stream reported, once pipe() resolved. */
       summary: () => StreamSummary;
-      /** The error that ended the stream early, if any (after `frames` is exhausted). */
+      /** The error that ended the stream early, if any (once pipe() resolved). */
       failure: () => import('../core/index.js').GatewayError | null;
     };
 

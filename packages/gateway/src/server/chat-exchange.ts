@@ -244,18 +244,17 @@ async function relayPassthroughStream(options: {
   reply.hijack();
   const writer = openSse(reply.raw, options.headers);
   let clientGone = false;
-  try {
-    for await (const frame of result.frames) {
-      if (state.firstByteAt === null) state.firstByteAt = performance.now();
-      if (!(await writer.write(frame))) {
-        clientGone = true;
-        break;
-      }
-    }
-  } catch {
-    // The adapter turns upstream failures into in-band frames; anything thrown here is the client going away.
+  writer.onClientGone(() => {
     clientGone = true;
-  }
+    result.stop();
+  });
+  await result.pipe({
+    write(text) {
+      if (state.firstByteAt === null) state.firstByteAt = performance.now();
+      return writer.send(text);
+    },
+    onDrain: writer.onDrain,
+  });
   const upstreamFailure = result.failure();
   const failure = upstreamFailure && call.reason() ? abortAware(upstreamFailure, call) : upstreamFailure;
   clientGone = clientGone || call.reason() === 'client_disconnected';

@@ -14,6 +14,15 @@ import type { ServerResponse } from 'node:http';
 export interface SseWriter {
   /** Writes text; resolves when the socket can take more. Resolves false when the client is gone. */
   write(text: string): Promise<boolean>;
+  /**
+   * Writes text at once; false when the socket's buffer is full (wait for onDrain) or the client
+   * is gone. For pass-through relays, which push from the upstream's events (FrameSink).
+   */
+  send(text: string): boolean;
+  /** Calls resume once the socket can take more (not at all if the client leaves first). */
+  onDrain(resume: () => void): void;
+  /** Calls back once, when the client closed the connection before the stream ended. */
+  onClientGone(callback: () => void): void;
   end(): void;
   /** True once the client closed the connection. */
   readonly closed: boolean;
@@ -47,15 +56,33 @@ export function openSse(raw: ServerResponse, headers: Record<string, string>): S
     closed = true;
     stopHeadersTimer();
   });
+  const send = (text: string): boolean => {
+    if (closed || raw.destroyed) return false;
+    if (text.length === 0) return true;
+    stopHeadersTimer();
+    return raw.write(text);
+  };
   return {
     get closed() {
       return closed || raw.destroyed;
     },
+    send,
+    onDrain(resume) {
+      raw.once('drain', resume);
+    },
+    onClientGone(callback) {
+      if (closed || raw.destroyed) {
+        if (!raw.writableFinished) callback();
+        return;
+      }
+      raw.once('close', () => {
+        if (!raw.writableFinished) callback();
+      });
+    },
     async write(text: string): Promise<boolean> {
-      if (text.length === 0) return !closed;
+      if (text.length === 0) return !closed && !raw.destroyed;
+      if (send(text)) return true;
       if (closed || raw.destroyed) return false;
-      stopHeadersTimer();
-      if (raw.write(text)) return true;
       return new Promise<boolean>((resolve) => {
         const onDrain = (): void => {
           raw.off('close', onClose);

@@ -13,6 +13,7 @@ import { UpstreamHttp } from '../../src/providers/shared/http.js';
 import type { CallContext, PassthroughResult } from '../../src/providers/types.js';
 import { startFakeAnthropic } from '../support/fake-anthropic.js';
 import type { FakeUpstream } from '../support/fake-types.js';
+import { passThroughFrames } from '../support/pass-through-frames.js';
 
 const MODEL = 'claude-sonnet-4-6';
 const weatherTool = {
@@ -308,7 +309,7 @@ describe('anthropic adapter against the fake Anthropic upstream', () => {
     it('relays stream frames unchanged and summarises usage and stop reason', async () => {
       const result = await passthrough({ body: { ...clientBody, stream: true }, stream: true, headers: clientHeaders });
       assert.ok(result.kind === 'stream');
-      const frames = await collect(result.frames);
+      const frames = await passThroughFrames(result);
       assert.ok(frames.every((frame) => frame.endsWith('\n\n')));
       assert.ok(frames[0]?.startsWith('event: message_start\ndata: {'));
       assert.equal(frames.at(-1), 'event: message_stop\ndata: {"type":"message_stop"}\n\n');
@@ -339,7 +340,7 @@ describe('anthropic adapter against the fake Anthropic upstream', () => {
         fake.failNext({ kind: 'mid-stream', afterEvents: 3, ...failure });
         const result = await passthrough({ body: { ...clientBody, stream: true }, stream: true, headers: clientHeaders });
         assert.ok(result.kind === 'stream');
-        return { frames: await collect(result.frames), result };
+        return { frames: await passThroughFrames(result), result };
       };
       const overloaded = await run({});
       assert.equal(overloaded.frames.length, 3);

@@ -12,6 +12,7 @@ import { UpstreamHttp } from '../../src/providers/shared/http.js';
 import type { CallContext, PassthroughResult } from '../../src/providers/types.js';
 import { startFakeOpenAI } from '../support/fake-openai.js';
 import type { FakeUpstream } from '../support/fake-types.js';
+import { passThroughFrames } from '../support/pass-through-frames.js';
 
 const adapter = createOpenAIAdapter();
 
@@ -44,11 +45,6 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
   return items;
-}
-
-/** A relay yields the frames of one upstream chunk as one piece; this splits pieces into frames again. */
-function sseFrames(pieces: readonly string[]): string[] {
-  return pieces.join('').split(/(?<=\n\n)/).filter((frame) => frame.length > 0);
 }
 
 const weatherTool = { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } };
@@ -296,7 +292,7 @@ describe('openai adapter', () => {
       assert.deepEqual(lastBody().stream_options, { include_usage: true });
       assert.equal(result.kind, 'stream');
       if (result.kind !== 'stream') return;
-      const frames = sseFrames(await collect(result.frames));
+      const frames = await passThroughFrames(result);
       assert.equal(frames[frames.length - 1], 'data: [DONE]\n\n');
       assert.ok(frames.every((frame) => !frame.includes('"choices":[]')));
       assert.ok(frames.every((frame) => frame.startsWith('data: ') && frame.endsWith('\n\n')));
@@ -312,7 +308,7 @@ describe('openai adapter', () => {
       const body = { model: 'group', messages: [{ role: 'user', content: 'relay me' }], stream: true, stream_options: { include_usage: true } };
       const result = await passthrough({ endpoint: 'chat', body, stream: true, clientWantsUsage: true, headers: {} });
       assert.ok(result.kind === 'stream');
-      const frames = sseFrames(await collect(result.frames));
+      const frames = await passThroughFrames(result);
       assert.ok(frames[frames.length - 2].includes('"choices":[]'));
       assert.equal(result.summary().usage?.completionTokens, 3);
     });
@@ -322,7 +318,7 @@ describe('openai adapter', () => {
       const body = { model: 'group', messages: [{ role: 'user', content: 'relay me' }], stream: true };
       const result = await passthrough({ endpoint: 'chat', body, stream: true, clientWantsUsage: false, headers: {} });
       assert.ok(result.kind === 'stream');
-      const frames = await collect(result.frames);
+      const frames = await passThroughFrames(result);
       assert.ok(frames.every((frame) => !frame.includes('"error"')));
       assert.ok(result.failure() instanceof GatewayError);
     });
@@ -382,7 +378,7 @@ describe('openai adapter against Azure OpenAI', () => {
     const body = { model: 'group', messages: [{ role: 'user', content: 'hi' }], stream: true };
     const result = await createOpenAIAdapter().passthrough!({ endpoint: 'chat', body, stream: true, clientWantsUsage: false, headers: {} }, context);
     assert.ok(result.kind === 'stream');
-    const frames = await collect(result.frames);
+    const frames = await passThroughFrames(result);
     assert.equal(frames.filter((frame) => frame.includes('"choices":[]')).length, 1);
     assert.ok(frames[0].includes('prompt_filter_results'));
     assert.equal(result.summary().model, 'my-deployment');

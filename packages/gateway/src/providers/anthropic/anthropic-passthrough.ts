@@ -10,7 +10,8 @@
 import { GatewayError } from '../../core/index.js';
 import { parseJsonSafe, transportError } from '../shared/http.js';
 import type { UpstreamResponse, WholeResponse } from '../shared/http.js';
-import { parseSse } from '../shared/sse.js';
+import type { SseEvent } from '../shared/sse.js';
+import { createSsePump } from '../shared/sse-pump.js';
 import type { CallContext, PassthroughRequest, PassthroughResult, StreamSummary } from '../types.js';
 import { postMessages, postMessagesWhole } from './anthropic-call.js';
 import { anthropicInBandError } from './anthropic-errors.js';
@@ -50,37 +51,50 @@ function relayStream(response: UpstreamResponse, context: CallContext): Passthro
     failure = error;
   };
 
-  async function* frames(): AsyncGenerator<string> {
-    let stopped = false;
-    try {
-      for await (const sse of parseSse(response.body)) {
-        if (sse.event === 'error') {
-          fail(anthropicInBandError(parseJsonSafe(sse.data), provider));
-          return;
-        }
-        if (sse.event === 'message_start') {
-          const message = recordField(asRecord(sse.data), 'message') ?? {};
-          summary.model = stringField(message, 'model') ?? summary.model;
-          readUsage(recordField(message, 'usage'));
-        } else if (sse.event === 'message_delta') {
-          const data = asRecord(sse.data);
-          const stopReason = stringField(recordField(data, 'delta') ?? {}, 'stop_reason');
-          if (stopReason !== undefined) summary.finishReason = mapAnthropicStopReason(stopReason);
-          readUsage(recordField(data, 'usage'));
-        } else if (sse.event === 'message_stop') {
-          stopped = true;
-        }
-        yield sse.raw;
-      }
-    } catch (error) {
-      fail(transportError(error, { provider, clientSignal: context.signal }));
-      return;
+  // After an error event nothing more is relayed, but the body is read to its end so that the
+  // upstream connection stays reusable.
+  let ended = false;
+  let stopped = false;
+
+  function relayEvent(sse: SseEvent): string {
+    if (ended) return '';
+    if (sse.event === 'error') {
+      fail(anthropicInBandError(parseJsonSafe(sse.data), provider));
+      ended = true;
+      return '';
     }
-    if (!stopped) {
-      const message = `Provider "${provider}" ended the stream before message_stop.`;
-      fail(new GatewayError('SY_ERR_UPSTREAM_PROTOCOL', message, { provider }));
+    if (sse.event === 'message_start') {
+      const message = recordField(asRecord(sse.data), 'message') ?? {};
+      summary.model = stringField(message, 'model') ?? summary.model;
+      readUsage(recordField(message, 'usage'));
+    } else if (sse.event === 'message_delta') {
+      const data = asRecord(sse.data);
+      const stopReason = stringField(recordField(data, 'delta') ?? {}, 'stop_reason');
+      if (stopReason !== undefined) summary.finishReason = mapAnthropicStopReason(stopReason);
+      readUsage(recordField(data, 'usage'));
+    } else if (sse.event === 'message_stop') {
+      stopped = true;
     }
+    return sse.raw;
   }
+
+  const pump = createSsePump(response.body, {
+    relay(events) {
+      if (events.length === 1) return relayEvent(events[0]);
+      let text = '';
+      for (const event of events) text += relayEvent(event);
+      return text;
+    },
+    end() {
+      if (ended || stopped) return;
+      fail(new GatewayError('SY_ERR_UPSTREAM_PROTOCOL', `Provider "${provider}" ended the stream before message_stop.`, { provider }));
+    },
+    fail(error) {
+      if (ended) return;
+      ended = true;
+      fail(transportError(error, { provider, clientSignal: context.signal }));
+    },
+  });
 
   function readUsage(usage: Record<string, unknown> | undefined): void {
     if (usage === undefined) return;
@@ -91,7 +105,8 @@ function relayStream(response: UpstreamResponse, context: CallContext): Passthro
   return {
     kind: 'stream',
     status: response.status,
-    frames: frames(),
+    pipe: pump.pipe,
+    stop: pump.stop,
     summary: () => ({ ...summary }),
     failure: () => failure,
   };

@@ -1,15 +1,19 @@
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import { test } from 'node:test';
 import { relayOpenAIStream } from './openai-passthrough-stream.js';
+import type { RelayedStream } from './openai-passthrough-stream.js';
 
-async function* body(...texts: string[]): AsyncGenerator<string> {
-  yield* texts;
+/** The pieces written to the client, each the frames of one upstream chunk. */
+async function pieces(relayed: RelayedStream): Promise<string[]> {
+  const written: string[] = [];
+  await relayed.pipe({ write: (text) => written.push(text) > 0, onDrain: (resume) => resume() });
+  return written;
 }
 
 async function relay(dropUsageChunk: boolean, ...texts: string[]) {
-  const relayed = relayOpenAIStream({ body: body(...texts), provider: 'p', signal: new AbortController().signal, dropUsageChunk });
-  const frames: string[] = [];
-  for await (const frame of relayed.frames) frames.push(frame);
+  const relayed = relayOpenAIStream({ body: Readable.from(texts), provider: 'p', signal: new AbortController().signal, dropUsageChunk });
+  const frames = await pieces(relayed);
   return { frames, summary: relayed.summary(), failure: relayed.failure() };
 }
 
@@ -58,9 +62,7 @@ test('a transport failure ends the relay and is recorded', async () => {
     yield first;
     throw new Error('reset');
   }
-  const relayed = relayOpenAIStream({ body: broken(), provider: 'p', signal: new AbortController().signal, dropUsageChunk: false });
-  const frames: string[] = [];
-  for await (const frame of relayed.frames) frames.push(frame);
-  assert.deepEqual(frames, [first]);
+  const relayed = relayOpenAIStream({ body: Readable.from(broken()), provider: 'p', signal: new AbortController().signal, dropUsageChunk: false });
+  assert.deepEqual(await pieces(relayed), [first]);
   assert.equal(relayed.failure()?.code, 'SY_ERR_UPSTREAM_UNREACHABLE');
 });

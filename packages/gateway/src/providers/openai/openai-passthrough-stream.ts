@@ -2,12 +2,14 @@
  * Relays an OpenAI stream frame by frame, unchanged, while reading usage, finish reason and model
  * for accounting. This is the hot path (DESIGN.md principle 2): a frame is JSON-parsed only when
  * a cheap string check says it may carry something we need, and the frames of one upstream chunk
- * are relayed as one piece.
+ * are relayed as one piece, pushed to the client from the body's own events (shared/sse-pump.ts).
  */
 
+import type { Readable } from 'node:stream';
 import type { FinishReason, GatewayError, Usage } from '../../core/index.js';
 import { parseJsonSafe, transportError } from '../shared/http.js';
-import { type SseEvent, SseSplitter } from '../shared/sse.js';
+import type { SseEvent } from '../shared/sse.js';
+import { createSsePump, type SsePump } from '../shared/sse-pump.js';
 import type { StreamSummary } from '../types.js';
 import { isRecord, numberField, recordsField, stringField } from '../shared/json-fields.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
@@ -15,7 +17,7 @@ import { isOpenAIErrorChunk, openaiInBandError } from './openai-errors.js';
 import { parseOpenAIUsage } from './parse-openai-usage.js';
 
 export interface RelayOptions {
-  body: AsyncIterable<Buffer | string>;
+  body: Readable;
   provider: string;
   /** The client's signal, to tell a disconnect from an upstream failure. */
   signal: AbortSignal;
@@ -25,8 +27,7 @@ export interface RelayOptions {
   collectText?: boolean;
 }
 
-export interface RelayedStream {
-  frames: AsyncIterable<string>;
+export interface RelayedStream extends SsePump {
   summary: () => StreamSummary;
   failure: () => GatewayError | null;
 }
@@ -82,25 +83,17 @@ export function relayOpenAIStream(options: RelayOptions): RelayedStream {
     return text;
   }
 
-  // One step of async iteration per upstream chunk: the frames it completed are relayed together.
-  async function* frames(): AsyncGenerator<string> {
-    const splitter = new SseSplitter();
-    try {
-      for await (const bytes of options.body) {
-        const text = relayEvents(splitter.push(bytes));
-        if (text.length > 0) yield text;
-      }
-      const rest = relayEvents(splitter.end());
-      if (rest.length > 0) yield rest;
-    } catch (error) {
+  const pump = createSsePump(options.body, {
+    relay: relayEvents,
+    fail(error) {
       if (finished) return;
-      const gatewayError = transportError(error, { provider: options.provider, clientSignal: options.signal });
-      failure = gatewayError;
-    }
-  }
+      failure = transportError(error, { provider: options.provider, clientSignal: options.signal });
+    },
+  });
 
   return {
-    frames: frames(),
+    pipe: pump.pipe,
+    stop: pump.stop,
     summary: () => (options.collectText && usage === null ? { usage, finishReason, model, outputText } : { usage, finishReason, model }),
     failure: () => failure,
   };
