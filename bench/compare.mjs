@@ -10,6 +10,9 @@
  * --stream, the rounds are open-loop streams instead (--rate per second, 100 by default, the main
  * bench's stream phase), and the figures are CPU per stream and the p50 time to first byte.
  *
+ * The name `bare` stands for the bare proxy (bare-proxy.mjs), so that `--builds bare,dist` measures
+ * the gateway's figures against the floor in interleaved rounds, as the targets are stated.
+ *
  * Usage: node bench/compare.mjs --builds dist-before,dist [--rounds 8] [--duration 5] [--stream [--rate 100]]
  *        (or npm run bench -- --scenario compare --builds …). A build is a directory directly under
  *        packages/gateway made with `npx tsc -p tsconfig.build.json --outDir DIR`, e.g. from an
@@ -36,7 +39,7 @@ export async function runCompareScenario() {
   const args = readArgs({ builds: 'string', rounds: 'string', duration: 'string', stream: 'boolean', rate: 'string', 'gateway-node-flags': 'string' }, argv);
   const builds = (args.builds ?? '').split(',').map((name) => name.trim()).filter(Boolean);
   if (builds.length < 2) throw new Error('--builds needs at least two builds, e.g. --builds dist-before,dist');
-  for (const build of builds) if (!gatewayPaths(ROOT, build).built) throw new Error(`packages/gateway/${build}/cli/main.js not found`);
+  for (const build of builds) if (build !== BARE && !gatewayPaths(ROOT, build).built) throw new Error(`packages/gateway/${build}/cli/main.js not found`);
   const rounds = Math.max(1, Math.round(numberOption(args.rounds, 8)));
   const durationS = numberOption(args.duration, 5);
   const streamRate = args.stream ? numberOption(args.rate, 100) : null;
@@ -52,6 +55,10 @@ export async function runCompareScenario() {
     await waitUntilServing({ url: `${mockUrl}/health`, entry: mock });
     const gateways = [];
     for (const build of builds) {
+      if (build === BARE) {
+        gateways.push(await startBare({ mockUrl, cpu: serverCpu, logFile: path.join(tmp, 'bare.log'), loadCpu, useWrk }));
+        continue;
+      }
       const { cli } = gatewayPaths(ROOT, build);
       const dir = fs.mkdtempSync(path.join(tmp, `${build}-`));
       const port = await freePort();
@@ -92,6 +99,17 @@ export async function runCompareScenario() {
   } finally {
     killAll();
   }
+}
+
+const BARE = 'bare';
+
+async function startBare({ mockUrl, cpu, logFile, loadCpu, useWrk }) {
+  const port = await freePort();
+  const entry = startChild({ name: BARE, command: process.execPath, args: [path.join(BENCH_DIR, 'bare-proxy.mjs'), '--upstream', mockUrl, '--port', String(port)], cpu, logFile });
+  const url = `http://127.0.0.1:${port}`;
+  // The bare proxy forwards every path: its health is the mock's.
+  await waitUntilServing({ url: `${url}/health`, entry });
+  return { build: BARE, entry, load: { url: `${url}/v1/chat/completions`, auth: 'Bearer bench', cpu: loadCpu, connections: 64, useWrk }, cpuUs: [], rps: [], ttfbMs: [] };
 }
 
 function printComparison(gateways, settings) {

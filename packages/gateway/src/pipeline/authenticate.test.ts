@@ -24,7 +24,7 @@ function lookup(records: Record<string, KeyRecord>, options: { fail?: () => bool
   return store;
 }
 
-async function code(promise: Promise<unknown>): Promise<string> {
+async function code(promise: unknown): Promise<string> {
   try {
     await promise;
     return 'ok';
@@ -71,4 +71,27 @@ test('verified keys are cached and keep working while the store is down; unknown
   clock += 500;
   assert.equal((await authenticate({ 'x-api-key': 'sy-good' })).kind, 'key', 'expired cache entry still used while the store is down');
   assert.equal(await code(authenticate({ 'x-api-key': 'sy-other' })), 'SY_ERR_INTERNAL:503');
+});
+
+test('the master key and a cached key are answered at once, without a promise; refusals are always rejected promises', async () => {
+  let clock = 1_000;
+  const store = lookup({ [hashKey('sy-good')]: key(), [hashKey('sy-late')]: key({ expiresAt: new Date(1_050) }) });
+  const authenticate = createAuthenticator({ masterKeyHash: hashKey('sy-master'), keys: store, cacheTtlMs: 1_000, now: () => clock });
+  assert.deepEqual(authenticate({ authorization: 'Bearer sy-master' }), { kind: 'master' });
+  const first = authenticate({ 'x-api-key': 'sy-good' });
+  assert.ok(first instanceof Promise, 'the first sight of a key asks the store');
+  await first;
+  const cached = authenticate({ 'x-api-key': 'sy-good' });
+  assert.ok(!(cached instanceof Promise));
+  assert.equal(cached.kind, 'key');
+  // A cached key that has expired since, and a missing key: rejected promises, not throws.
+  await authenticate({ 'x-api-key': 'sy-late' });
+  clock = 1_100;
+  const expired = authenticate({ 'x-api-key': 'sy-late' });
+  assert.ok(expired instanceof Promise);
+  assert.equal(await code(expired), 'SY_ERR_KEY_EXPIRED:401');
+  const missing = authenticate({});
+  assert.ok(missing instanceof Promise);
+  assert.equal(await code(missing), 'SY_ERR_UNAUTHENTICATED:401');
+  assert.equal(store.calls, 2);
 });

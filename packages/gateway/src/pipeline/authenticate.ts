@@ -2,7 +2,8 @@
  * Stage: authenticate. Reads the key from `Authorization: Bearer` or `x-api-key` (both accepted on
  * every route: the Anthropic SDK and curl users differ), and resolves it to the master key or a
  * virtual key. Verified keys are cached briefly so that a database outage does not stop traffic
- * from keys already seen (DESIGN.md); unknown keys are never cached.
+ * from keys already seen (DESIGN.md); unknown keys are never cached. The master key and a cached
+ * key are answered synchronously (no promise): this runs before every data-plane request.
  */
 
 import { GatewayError } from '../core/index.js';
@@ -21,7 +22,11 @@ export interface AuthenticatorOptions {
   now?: () => number;
 }
 
-export type Authenticate = (headers: Record<string, string | string[] | undefined>) => Promise<Principal>;
+/**
+ * A principal now (the master key, a cached key) or once the key store answered. A refusal is
+ * always a rejected promise (a GatewayError), never a throw.
+ */
+export type Authenticate = (headers: Record<string, string | string[] | undefined>) => Principal | Promise<Principal>;
 
 export function extractKey(headers: Record<string, string | string[] | undefined>): string | null {
   const authorization = headers.authorization;
@@ -36,7 +41,7 @@ export function extractKey(headers: Record<string, string | string[] | undefined
 
 /** Resolves a secret to the master key or a stored key (revoked and expired keys refused), any scope. */
 export interface ResolveSecret {
-  (secret: string): Promise<Principal>;
+  (secret: string): Principal | Promise<Principal>;
   /** Drops a key from the cache at once (after it was revoked, rotated or changed on this replica). */
   forget(keyId: string): void;
 }
@@ -47,14 +52,12 @@ export function createKeyResolver(options: AuthenticatorOptions): ResolveSecret 
   const cache = new Map<string, { key: KeyRecord; until: number }>();
   const masterKeyHash = Buffer.from(options.masterKeyHash, 'hex');
 
-  const lookup = async (hash: string): Promise<KeyRecord | null> => {
-    const cached = cache.get(hash);
-    if (cached && cached.until > now()) return cached.key;
+  const fetch = async (hash: string, stale: KeyRecord | null): Promise<KeyRecord | null> => {
     let key: KeyRecord | null;
     try {
       key = await options.keys.findByHash(hash);
     } catch (error) {
-      if (cached) return cached.key;
+      if (stale) return stale;
       throw new GatewayError('SY_ERR_INTERNAL', 'The key store is unavailable; try again shortly.', { status: 503, cause: error });
     }
     if (key && options.cacheTtlMs > 0) {
@@ -66,10 +69,7 @@ export function createKeyResolver(options: AuthenticatorOptions): ResolveSecret 
     return key;
   };
 
-  const resolve = async (secret: string): Promise<Principal> => {
-    const hash = hashKey(secret);
-    if (matchesHash(hash, masterKeyHash)) return { kind: 'master' };
-    const key = await lookup(hash);
+  const principalOf = (key: KeyRecord | null): Principal => {
     if (!key) throw new GatewayError('SY_ERR_UNAUTHENTICATED', 'Invalid API key.');
     if (key.revokedAt && key.revokedAt.getTime() <= now()) {
       throw new GatewayError('SY_ERR_KEY_REVOKED', `API key ${key.prefix}… has been revoked.`);
@@ -78,6 +78,20 @@ export function createKeyResolver(options: AuthenticatorOptions): ResolveSecret 
       throw new GatewayError('SY_ERR_KEY_EXPIRED', `API key ${key.prefix}… expired at ${key.expiresAt.toISOString()}.`);
     }
     return { kind: 'key', key };
+  };
+
+  const resolve = (secret: string): Principal | Promise<Principal> => {
+    const hash = hashKey(secret);
+    if (matchesHash(hash, masterKeyHash)) return { kind: 'master' };
+    const cached = cache.get(hash);
+    if (cached && cached.until > now()) {
+      try {
+        return principalOf(cached.key);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return fetch(hash, cached?.key ?? null).then(principalOf);
   };
   return Object.assign(resolve, {
     forget(keyId: string) {
@@ -93,13 +107,21 @@ export function missingKeyError(): GatewayError {
 /** The data plane's authenticator: the master key, or a valid key whose scopes include `data`. */
 export function createAuthenticator(options: AuthenticatorOptions | { resolve: ResolveSecret }): Authenticate {
   const resolve = 'resolve' in options ? options.resolve : createKeyResolver(options);
-  return async function authenticate(headers) {
-    const secret = extractKey(headers);
-    if (secret === null) throw missingKeyError();
-    const principal = await resolve(secret);
+  const requireDataScope = (principal: Principal): Principal => {
     if (principal.kind === 'key' && !principal.key.scopes.includes('data')) {
       throw new GatewayError('SY_ERR_FORBIDDEN', `API key ${principal.key.prefix}… is scoped to the management API and may not call the data plane.`);
     }
     return principal;
+  };
+  return function authenticate(headers) {
+    const secret = extractKey(headers);
+    if (secret === null) return Promise.reject(missingKeyError());
+    const principal = resolve(secret);
+    if (principal instanceof Promise) return principal.then(requireDataScope);
+    try {
+      return requireDataScope(principal);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 }

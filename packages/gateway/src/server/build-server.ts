@@ -62,24 +62,42 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
   app.decorateRequest('gatewayState', null);
   app.decorateRequest('apiCaller', null);
 
-  app.addHook('onRequest', async (request, reply) => {
+  // A callback hook, not an async one: a data-plane request whose key is cached goes on to body
+  // parsing in the same tick, without a promise.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     const clientRequestId = request.headers['x-request-id'];
     if (typeof clientRequestId === 'string') request.log = request.log.child({ clientRequestId: clientRequestId.slice(0, 128) });
     if (services.isShuttingDown()) {
       reply.header('connection', 'close');
-      throw new GatewayError('SY_ERR_SHUTTING_DOWN', 'The gateway is shutting down; retry the request.');
+      done(new GatewayError('SY_ERR_SHUTTING_DOWN', 'The gateway is shutting down; retry the request.'));
+      return;
     }
     const permission = request.routeOptions.config?.permission;
     if (permission !== undefined) {
-      request.apiCaller = await services.authorizeApi(request.headers, permission);
+      services.authorizeApi(request.headers, permission).then((caller) => {
+        request.apiCaller = caller;
+        done();
+      }, done);
       return;
     }
     const dataPlane = request.routeOptions.config?.dataPlane;
-    if (!dataPlane) return;
+    if (!dataPlane) {
+      done();
+      return;
+    }
     const state = createRequestState({ requestId: request.id, protocol: dataPlane.protocol, endpoint: dataPlane.endpoint });
     request.gatewayState = state;
-    state.principal = await services.authenticate(request.headers);
+    const principal = services.authenticate(request.headers);
+    if (principal instanceof Promise) {
+      principal.then((resolved) => {
+        state.principal = resolved;
+        done();
+      }, done);
+      return;
+    }
+    state.principal = principal;
+    done();
   });
 
   if (services.logBodies) registerBodyLogging(app);
