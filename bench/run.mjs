@@ -36,7 +36,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { numberOption, readArgs } from './lib/args.mjs';
 import { wrkInstalled } from './lib/drivers.mjs';
-import { buildInfo, countUsageRows, createVirtualKey, gatewayEnv, gatewayNodeFlags, gatewayPaths, gatewayWarnings, MODEL_GROUP, scrapeMetrics, writeGatewayConfig } from './lib/gateway.mjs';
+import { buildInfo, countUsageRows, createVirtualKey, gatewayEnv, gatewayNodeFlags, gatewayPaths, gatewayWarnings, MODEL_GROUP, RECOMMENDED_ENV, scrapeMetrics, writeGatewayConfig } from './lib/gateway.mjs';
 import { measureTarget, RATES } from './lib/measure.mjs';
 import { freePort, killAll, killChildrenOnExit, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
 import { buildTable, latestSection, machineInfo, TARGETS, usageLine, writeLatestSection } from './lib/report.mjs';
@@ -146,6 +146,7 @@ async function main() {
       soak: settings.soak,
       gatewayDist: args['gateway-dist'] ?? 'dist',
       gatewayNodeFlags: gatewayNodeFlags(args['gateway-node-flags']),
+      gatewayEnv: RECOMMENDED_ENV,
       resultFile: `${date.replace(/[:.]/g, '-')}${smoke ? '-smoke' : ''}.json`,
     },
     targets: {},

@@ -140,7 +140,8 @@ export function latestSection(results, table) {
       `mock streams ${meta.mock.chunks} chunks ${meta.mock.intervalMs} ms apart` +
       `${meta.soak?.requests > 0 ? `; soak of ${meta.soak.requests} requests at ${meta.soak.rate} req/s (open loop) on ${meta.soak.targets.join(', ')}` : ''}` +
       `${meta.gatewayDist && meta.gatewayDist !== 'dist' ? `; gateway build packages/gateway/${meta.gatewayDist}` : ''}` +
-      `; gateway node flags: ${meta.gatewayNodeFlags?.length ? `\`${meta.gatewayNodeFlags.join(' ')}\`` : 'none'}. Raw JSON: \`bench/results/${meta.resultFile}\`.`,
+      `; gateway node flags: ${meta.gatewayNodeFlags?.length ? `\`${meta.gatewayNodeFlags.join(' ')}\`` : 'none'}` +
+      `${meta.gatewayEnv ? `, environment: ${Object.entries(meta.gatewayEnv).map(([name, value]) => `\`${name}=${value}\``).join(' ')}` : ''}. Raw JSON: \`bench/results/${meta.resultFile}\`.`,
     '',
     table,
     '',
