@@ -79,12 +79,7 @@ function relayStream(response: UpstreamResponse, context: CallContext): Passthro
   }
 
   const pump = createSsePump(response.body, {
-    relay(events) {
-      if (events.length === 1) return relayEvent(events[0]);
-      let text = '';
-      for (const event of events) text += relayEvent(event);
-      return text;
-    },
+    relay: relayEvent,
     end() {
       if (ended || stopped) return;
       fail(new GatewayError('SY_ERR_UPSTREAM_PROTOCOL', `Provider "${provider}" ended the stream before message_stop.`, { provider }));

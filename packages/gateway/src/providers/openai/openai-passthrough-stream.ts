@@ -76,15 +76,8 @@ export function relayOpenAIStream(options: RelayOptions): RelayedStream {
     return sse.raw;
   }
 
-  function relayEvents(events: readonly SseEvent[]): string {
-    if (events.length === 1) return relayEvent(events[0]);
-    let text = '';
-    for (const event of events) text += relayEvent(event);
-    return text;
-  }
-
   const pump = createSsePump(options.body, {
-    relay: relayEvents,
+    relay: relayEvent,
     fail(error) {
       if (finished) return;
       failure = transportError(error, { provider: options.provider, clientSignal: options.signal });

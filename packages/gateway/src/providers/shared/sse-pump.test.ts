@@ -9,7 +9,7 @@ const frame = (n: number): string => `data: {"n":${n}}\n\n`;
 function recorder(overrides: Partial<SseRelayHandlers> = {}) {
   const calls = { failures: [] as unknown[], ended: 0 };
   const handlers: SseRelayHandlers = {
-    relay: (events) => events.map((event) => event.raw).join(''),
+    relay: (event) => event.raw,
     end: () => {
       calls.ended += 1;
     },

@@ -18,10 +18,10 @@ export interface FrameSink {
   onDrain(resume: () => void): void;
 }
 
-/** What an adapter does with the stream: which text each chunk's events become, and failures. */
+/** What an adapter does with the stream: which text each event becomes, and failures. */
 export interface SseRelayHandlers {
-  /** The text to relay for the events one chunk completed ('' for none). */
-  relay(events: readonly SseEvent[]): string;
+  /** The text to relay for one event ('' for none); the events of one chunk are written together. */
+  relay(event: SseEvent): string;
   /** The body ended normally, after the last events were relayed. */
   end?(): void;
   /** The body failed: a cut connection, a timeout, an abort. */
@@ -62,8 +62,8 @@ export function createSsePump(body: Readable, handlers: SseRelayHandlers): SsePu
           body.resume();
         };
         const write = (events: readonly SseEvent[]): void => {
-          if (events.length === 0) return;
-          const text = handlers.relay(events);
+          let text = '';
+          for (const event of events) text += handlers.relay(event);
           if (text.length > 0 && !sink.write(text) && !settled) {
             body.pause();
             sink.onDrain(resume);
