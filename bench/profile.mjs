@@ -9,7 +9,7 @@
  * the printed directory.
  *
  * Usage: node bench/profile.mjs [--duration 10] [--rate R (open loop; default: wrk closed loop, 64 connections)]
- *        [--stream] [--alloc [--survivors: only objects that outlived a scavenge]] [--top 25] [--gateway-dist dist] [--node-flag=--max-semi-space-size=16 ...]
+ *        [--stream] [--alloc [--survivors: only objects that outlived a scavenge]] [--top 25] [--gateway-dist dist] [--node-flag=--max-semi-space-size=8 ...]
  * Or: npm run bench -- --scenario profile [flags]
  */
 

@@ -5,7 +5,7 @@
  * these on every request.
  */
 
-import { calcPrice } from '@pydantic/genai-prices';
+import { catalogCalcPrice } from './price-catalog-module.js';
 import type { Deployment, DeploymentFacts } from '../core/index.js';
 import { CATALOG_PROVIDER_IDS } from './price-catalog.js';
 import type { PriceCatalog } from './price-catalog.js';
@@ -76,6 +76,7 @@ function contextWindow(deployment: Deployment): number | null {
   if (LOCAL_PRESETS.has(preset) || deployment.provider.type === 'simulator') return null;
   const providerId = CATALOG_PROVIDER_IDS[preset] ?? preset;
   const usage = { input_tokens: 1, output_tokens: 1 };
+  const calcPrice = catalogCalcPrice();
   const result = calcPrice(usage, deployment.model, { providerId }) ?? calcPrice(usage, deployment.model);
   const window = result?.model.context_window;
   return typeof window === 'number' && window > 0 ? window : null;

@@ -5,7 +5,7 @@
  * Tiered prices (for example above 200k prompt tokens) are priced at the first tier.
  */
 
-import { calcPrice } from '@pydantic/genai-prices';
+import { catalogCalcPrice } from './price-catalog-module.js';
 import type { Deployment, Usage } from '../core/index.js';
 
 export interface UnitPrices {
@@ -77,6 +77,7 @@ function resolve(deployment: Deployment): UnitPrices {
     return { input: 0, cachedInput: 0, cacheWrite: 0, output: 0, source: 'free' };
   }
   const providerId = CATALOG_PROVIDER_IDS[preset] ?? preset;
+  const calcPrice = catalogCalcPrice();
   const lookup = (usage: Record<string, number>): number | null => {
     const result = calcPrice(usage, deployment.model, { providerId }) ?? calcPrice(usage, deployment.model);
     return result ? result.total_price : null;

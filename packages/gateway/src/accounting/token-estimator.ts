@@ -1,28 +1,17 @@
 /**
  * Token counts for when a provider reports none (or the client disconnected before it could):
- * gpt-tokenizer's o200k encoding, a close estimate for most current models. Rows that use it are
- * marked `tokensEstimated`.
+ * the o200k_base encoding (our own counter in o200k-tokenizer.ts), a close estimate for most
+ * current models. Rows that use it are marked `tokensEstimated`. Special-token markup in the text
+ * (`<|endoftext|>`) is counted as ordinary text, never refused.
  */
 
-import { createRequire } from 'node:module';
+import { countO200kTokens } from './o200k-tokenizer.js';
 import type { ChatRequest, ContentPart } from '../core/index.js';
 
-type CountTokens = (typeof import('gpt-tokenizer'))['countTokens'];
-
-let countTokens: CountTokens | null = null;
-
-/**
- * The encoding's ranks cost about 50 MiB of resident memory and a quarter of a second to load, and
- * most gateways never need them (providers report usage), so they are loaded on the first estimate
- * rather than at start. Synchronously, because accounting is: the one-off pause happens at most once.
- */
-function tokenizer(): CountTokens {
-  if (countTokens === null) {
-    const load = createRequire(import.meta.url);
-    countTokens = (load('gpt-tokenizer') as typeof import('gpt-tokenizer')).countTokens;
-  }
-  return countTokens;
-}
+// The encoding's rank table costs a few MiB (4 MiB of typed arrays, about 5 MiB of resident memory)
+// and some 50 ms to read, and most gateways never need it (providers report usage), so
+// o200k-ranks.ts reads it on the first estimate rather than at start. Synchronously, because
+// accounting is: the one-off pause happens at most once.
 
 /** Tokens charged per image when we cannot know its size; OpenAI's low-detail figure. */
 const IMAGE_TOKENS = 85;
@@ -30,7 +19,7 @@ const IMAGE_TOKENS = 85;
 const MESSAGE_OVERHEAD = 3;
 
 export function estimateTextTokens(text: string): number {
-  return text.length === 0 ? 0 : tokenizer()(text);
+  return countO200kTokens(text);
 }
 
 function partsTokens(parts: ContentPart[]): number {

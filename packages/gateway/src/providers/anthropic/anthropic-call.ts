@@ -7,7 +7,7 @@
 
 import type { ProviderSettings } from '../../core/index.js';
 import { joinUrl } from '../shared/http.js';
-import type { UpstreamCall, UpstreamResponse, WholeResponse } from '../shared/http.js';
+import type { StreamingResponse, UpstreamCall, UpstreamResponse, WholeResponse } from '../shared/http.js';
 import type { CallContext, ForwardedHeaders } from '../types.js';
 import { anthropicHttpError } from './anthropic-errors.js';
 
@@ -32,6 +32,14 @@ export async function postMessages(options: PostMessagesOptions): Promise<Upstre
   if (response.status < 200 || response.status >= 300) {
     throw await anthropicHttpError(response, { provider: call.provider, signal: call.signal });
   }
+  return response;
+}
+
+/** A pass-through stream: its body is pushed to one reader; resolves at a 2xx answer's headers. */
+export async function postMessagesStream(options: Omit<PostMessagesOptions, 'stream'>): Promise<StreamingResponse> {
+  const call = messagesCall({ ...options, stream: true });
+  const response = await options.context.http.requestStream(call);
+  if ('bytes' in response) throw await anthropicHttpError(response, { provider: call.provider, signal: call.signal });
   return response;
 }
 

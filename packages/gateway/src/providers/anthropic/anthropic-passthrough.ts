@@ -9,11 +9,11 @@
 
 import { GatewayError } from '../../core/index.js';
 import { parseJsonSafe, transportError } from '../shared/http.js';
-import type { UpstreamResponse, WholeResponse } from '../shared/http.js';
+import type { StreamingResponse, WholeResponse } from '../shared/http.js';
 import type { SseEvent } from '../shared/sse.js';
 import { createSsePump } from '../shared/sse-pump.js';
 import type { CallContext, PassthroughRequest, PassthroughResult, StreamSummary } from '../types.js';
-import { postMessages, postMessagesWhole } from './anthropic-call.js';
+import { postMessagesStream, postMessagesWhole } from './anthropic-call.js';
 import { anthropicInBandError } from './anthropic-errors.js';
 import { applyUsage, emptyCounters, parseAnthropicUsage, toUsage } from './anthropic-usage.js';
 import { isRecord, recordField, stringField } from '../shared/json-fields.js';
@@ -21,7 +21,7 @@ import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 
 export async function anthropicPassthrough(request: PassthroughRequest, context: CallContext): Promise<PassthroughResult> {
   const body = JSON.stringify({ ...request.body, model: context.deployment.model });
-  if (request.stream) return relayStream(await postMessages({ body, stream: true, context, forwarded: request.headers }), context);
+  if (request.stream) return relayStream(await postMessagesStream({ body, context, forwarded: request.headers }), context);
   return relayJson(await postMessagesWhole({ body, context, forwarded: request.headers }));
 }
 
@@ -41,7 +41,7 @@ function relayJson(response: WholeResponse): PassthroughResult {
   };
 }
 
-function relayStream(response: UpstreamResponse, context: CallContext): PassthroughResult {
+function relayStream(response: StreamingResponse, context: CallContext): PassthroughResult {
   const provider = context.deployment.provider.id;
   const counters = emptyCounters();
   const summary: StreamSummary = { usage: null, finishReason: null, model: null };

@@ -4,7 +4,7 @@
  */
 
 import type { CallContext } from '../types.js';
-import type { UpstreamCall, UpstreamResponse, WholeResponse } from '../shared/http.js';
+import type { StreamingResponse, UpstreamCall, UpstreamResponse, WholeResponse } from '../shared/http.js';
 import { openaiHttpError } from './openai-errors.js';
 import { openaiHeaders, openaiUrl } from './openai-urls.js';
 import type { OpenAIEndpoint } from './openai-urls.js';
@@ -25,6 +25,14 @@ export async function callOpenAI(call: OpenAICall, context: CallContext): Promis
   if (response.status < 200 || response.status >= 300) {
     throw await openaiHttpError(response, { provider: upstream.provider, signal: context.signal });
   }
+  return response;
+}
+
+/** A pass-through stream: its body is pushed to one reader; resolves at a 2xx answer's headers. */
+export async function callOpenAIStream(call: Omit<OpenAICall, 'stream'>, context: CallContext): Promise<StreamingResponse> {
+  const upstream = upstreamCall({ ...call, stream: true }, context);
+  const response = await context.http.requestStream(upstream);
+  if ('bytes' in response) throw await openaiHttpError(response, { provider: upstream.provider, signal: context.signal });
   return response;
 }
 

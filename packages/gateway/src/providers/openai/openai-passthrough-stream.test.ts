@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { test } from 'node:test';
+import { readableSource } from '../shared/byte-source.js';
 import { relayOpenAIStream } from './openai-passthrough-stream.js';
 import type { RelayedStream } from './openai-passthrough-stream.js';
 
@@ -12,7 +13,7 @@ async function pieces(relayed: RelayedStream): Promise<string[]> {
 }
 
 async function relay(dropUsageChunk: boolean, ...texts: string[]) {
-  const relayed = relayOpenAIStream({ body: Readable.from(texts), provider: 'p', signal: new AbortController().signal, dropUsageChunk });
+  const relayed = relayOpenAIStream({ body: readableSource(Readable.from(texts)), provider: 'p', signal: new AbortController().signal, dropUsageChunk });
   const frames = await pieces(relayed);
   return { frames, summary: relayed.summary(), failure: relayed.failure() };
 }
@@ -62,7 +63,7 @@ test('a transport failure ends the relay and is recorded', async () => {
     yield first;
     throw new Error('reset');
   }
-  const relayed = relayOpenAIStream({ body: Readable.from(broken()), provider: 'p', signal: new AbortController().signal, dropUsageChunk: false });
+  const relayed = relayOpenAIStream({ body: readableSource(Readable.from(broken())), provider: 'p', signal: new AbortController().signal, dropUsageChunk: false });
   assert.deepEqual(await pieces(relayed), [first]);
   assert.equal(relayed.failure()?.code, 'SY_ERR_UPSTREAM_UNREACHABLE');
 });

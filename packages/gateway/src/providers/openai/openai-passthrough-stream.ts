@@ -5,9 +5,9 @@
  * are relayed as one piece, pushed to the client from the body's own events (shared/sse-pump.ts).
  */
 
-import type { Readable } from 'node:stream';
 import type { FinishReason, GatewayError, Usage } from '../../core/index.js';
 import { parseJsonSafe, transportError } from '../shared/http.js';
+import type { ByteSource } from '../shared/byte-source.js';
 import type { SseEvent } from '../shared/sse.js';
 import { createSsePump, type SsePump } from '../shared/sse-pump.js';
 import type { StreamSummary } from '../types.js';
@@ -17,7 +17,7 @@ import { isOpenAIErrorChunk, openaiInBandError } from './openai-errors.js';
 import { parseOpenAIUsage } from './parse-openai-usage.js';
 
 export interface RelayOptions {
-  body: Readable;
+  body: ByteSource;
   provider: string;
   /** The client's signal, to tell a disconnect from an upstream failure. */
   signal: AbortSignal;

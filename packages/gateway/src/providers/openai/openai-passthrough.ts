@@ -11,7 +11,7 @@ import { parseJsonSafe } from '../shared/http.js';
 import type { CallContext, PassthroughRequest, PassthroughResult } from '../types.js';
 import { isRecord, recordsField, stringField } from '../shared/json-fields.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
-import { callOpenAI, callOpenAIWhole } from './openai-call.js';
+import { callOpenAIStream, callOpenAIWhole } from './openai-call.js';
 import { relayOpenAIStream } from './openai-passthrough-stream.js';
 import { parseOpenAIUsage } from './parse-openai-usage.js';
 
@@ -28,7 +28,7 @@ export async function openaiPassthrough(request: PassthroughRequest, context: Ca
   }
   const call = { endpoint: request.endpoint, body: JSON.stringify(body), forwardedHeaders: request.headers };
   if (request.stream) {
-    const response = await callOpenAI({ ...call, stream: true }, context);
+    const response = await callOpenAIStream(call, context);
     // An upstream not asked for usage (it does not support stream_options) gets its text collected
     // unless the client asked itself, so output tokens can still be estimated.
     const collectText = !provider.supportsStreamUsage && !request.clientWantsUsage;

@@ -4,10 +4,15 @@
  * pass `deployment.provider.timeouts`), and transport failures mapped to GatewayErrors.
  */
 
-import { Agent, errors as undiciErrors } from 'undici';
+import { Agent } from 'undici';
 import type { Dispatcher } from 'undici';
 import { GatewayError } from '../../core/index.js';
 import type { Timeouts } from '../../core/index.js';
+import { type DispatchTarget, dispatchStream, dispatchWhole, PRECISE_TIMEOUT_BELOW_MS, type StreamingResponse, type WholeResponse } from './dispatch-call.js';
+import { timeoutError, transportError } from './transport-error.js';
+
+export type { StreamingResponse, WholeResponse } from './dispatch-call.js';
+export { transportError } from './transport-error.js';
 
 export interface UpstreamCall {
   url: string;
@@ -29,13 +34,6 @@ export interface UpstreamResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: Dispatcher.ResponseData['body'];
-}
-
-/** A non-streaming answer read whole (UpstreamHttp.requestWhole). */
-export interface WholeResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  bytes: Buffer;
 }
 
 /** Most distinct upstream URLs whose origin and path are kept (they come from the configuration). */
@@ -99,96 +97,24 @@ export class UpstreamHttp {
   }
 
   /**
-   * A non-streaming call whose answer is wanted whole: the bytes are collected straight from
-   * undici's dispatcher, without the readable stream that `request` builds around every body (its
-   * events, ticks and promises were about 5 µs of CPU per call). Same timeouts and errors as
-   * `request` with `stream: false`: the tighter of first-byte and total for the headers, the total
-   * for the whole answer, the client's abort at any point.
+   * A non-streaming call whose answer is wanted whole, collected at the dispatcher (dispatch-call.ts):
+   * same timeouts and errors as `request` with `stream: false`.
    */
   requestWhole(call: UpstreamCall): Promise<WholeResponse> {
+    return dispatchWhole(this.dispatchTarget(call), call);
+  }
+
+  /**
+   * A streaming call whose body is pushed to one reader (a pass-through relay) without a Node
+   * stream: a 2xx answer resolves at its headers, any other is read whole for its error.
+   */
+  requestStream(call: UpstreamCall): Promise<StreamingResponse | WholeResponse> {
+    return dispatchStream(this.dispatchTarget(call), call);
+  }
+
+  private dispatchTarget(call: UpstreamCall): DispatchTarget {
     const { origin, path } = this.targetOf(call.url);
-    const agent = this.agentFor(call.timeouts.connectMs);
-    return new Promise<WholeResponse>((resolve, reject) => {
-      const clientSignal = call.signal;
-      const totalMs = call.timeouts.totalMs;
-      const headersWithinMs = Math.min(call.timeouts.firstByteMs, totalMs);
-      let controller: Dispatcher.DispatchController | null = null;
-      let settled = false;
-      let timedOut: DOMException | null = null;
-      let status = 0;
-      let headers: WholeResponse['headers'] = {};
-      const chunks: Buffer[] = [];
-      const abortReason = (): Error => timedOut ?? (clientSignal.reason instanceof Error ? clientSignal.reason : new DOMException('aborted', 'AbortError'));
-      // Before undici has started the request (it may wait for a connection) there is nothing to
-      // abort yet: the call fails now, and onRequestStart aborts the request when it comes.
-      const stop = (): void => {
-        if (controller === null) fail(abortReason());
-        else controller.abort(abortReason());
-      };
-      const timeout = (message: string): void => {
-        timedOut = timeoutError(message);
-        stop();
-      };
-      // Short first-byte bounds need a timer of their own (undici checks about once a second); the
-      // total bounds the whole answer. Both unref'd: the socket keeps the process alive, not them.
-      let headersTimer: NodeJS.Timeout | null =
-        headersWithinMs < PRECISE_TIMEOUT_BELOW_MS ? setTimeout(() => timeout('first byte timeout'), headersWithinMs).unref() : null;
-      const totalTimer = Number.isFinite(totalMs) ? setTimeout(() => timeout('total timeout'), totalMs).unref() : null;
-      const onClientAbort = (): void => stop();
-      const finish = (): void => {
-        settled = true;
-        if (headersTimer !== null) clearTimeout(headersTimer);
-        if (totalTimer !== null) clearTimeout(totalTimer);
-        clientSignal.removeEventListener('abort', onClientAbort);
-      };
-      const fail = (error: unknown): void => {
-        if (settled) return;
-        finish();
-        // A timeout of ours is a TimeoutError, which transportError maps as one.
-        reject(transportError(timedOut ?? error, { provider: call.provider, clientSignal }));
-      };
-      if (clientSignal.aborted) {
-        fail(clientSignal.reason);
-        return;
-      }
-      clientSignal.addEventListener('abort', onClientAbort);
-      agent.dispatch(
-        {
-          origin,
-          path,
-          method: call.method ?? 'POST',
-          headers: call.traceHeaders ? { ...call.headers, ...call.traceHeaders } : call.headers,
-          body: call.body,
-          headersTimeout: headersWithinMs,
-          bodyTimeout: totalMs,
-        },
-        {
-          onRequestStart(started) {
-            controller = started;
-            if (settled) started.abort(abortReason());
-          },
-          onResponseStart(_controller, statusCode, responseHeaders) {
-            // 1xx informational answers come before the real one.
-            if (statusCode < 200) return;
-            status = statusCode;
-            headers = responseHeaders as WholeResponse['headers'];
-            if (headersTimer !== null) clearTimeout(headersTimer);
-            headersTimer = null;
-          },
-          onResponseData(_controller, chunk) {
-            chunks.push(chunk);
-          },
-          onResponseEnd() {
-            if (settled) return;
-            finish();
-            resolve({ status, headers, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
-          },
-          onResponseError(_controller, error) {
-            fail(error);
-          },
-        },
-      );
-    });
+    return { dispatcher: this.agentFor(call.timeouts.connectMs), origin, path };
   }
 
   async close(): Promise<void> {
@@ -196,14 +122,6 @@ export class UpstreamHttp {
     this.agents.clear();
   }
 }
-
-/**
- * Below this, undici's coarse timer clock (it checks headersTimeout about once a second) would make
- * a timeout noticeably late, so a short one (a deployment's own, a health probe's) gets a timer.
- */
-const PRECISE_TIMEOUT_BELOW_MS = 5_000;
-
-const timeoutError = (message: string): DOMException => new DOMException(message, 'TimeoutError');
 
 /**
  * How one upstream attempt ends on time, at the least cost per call: the client's own abort signal
@@ -265,35 +183,6 @@ function guardBody(body: UpstreamResponse['body'], options: { precise: PreciseHe
   };
   if (body.destroyed) cleanUp();
   else body.once('close', cleanUp);
-}
-
-/** Maps a thrown transport failure (connect, timeout, abort, reset) to a GatewayError. */
-export function transportError(
-  error: unknown,
-  options: { provider: string; signal?: AbortSignal; clientSignal?: AbortSignal },
-): GatewayError {
-  if (error instanceof GatewayError) return error;
-  const { provider } = options;
-  if (options.clientSignal?.aborted) {
-    return new GatewayError('SY_ERR_CLIENT_DISCONNECTED', 'The client closed the connection.', { provider, cause: error });
-  }
-  const timedOut =
-    options.signal?.aborted ||
-    error instanceof undiciErrors.HeadersTimeoutError ||
-    error instanceof undiciErrors.BodyTimeoutError ||
-    error instanceof undiciErrors.ConnectTimeoutError ||
-    (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'));
-  if (timedOut) {
-    return new GatewayError('SY_ERR_UPSTREAM_TIMEOUT', `Provider "${provider}" did not answer in time.`, {
-      provider,
-      cause: error,
-    });
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return new GatewayError('SY_ERR_UPSTREAM_UNREACHABLE', `Could not reach provider "${provider}": ${detail}`, {
-    provider,
-    cause: error,
-  });
 }
 
 /** Reads a whole upstream body as text (a WholeResponse has it already). */

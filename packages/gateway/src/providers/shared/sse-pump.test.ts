@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { PassThrough, Readable } from 'node:stream';
 import { test } from 'node:test';
+import { readableSource } from './byte-source.js';
 import { createSsePump } from './sse-pump.js';
 import type { SseRelayHandlers } from './sse-pump.js';
 
@@ -23,7 +24,7 @@ function recorder(overrides: Partial<SseRelayHandlers> = {}) {
 
 test('the events of each chunk are written as one piece, a frame split across chunks once whole, and end() follows the last', async () => {
   const { calls, handlers } = recorder();
-  const pump = createSsePump(Readable.from([frame(1) + frame(2), frame(3).slice(0, 5), frame(3).slice(5), 'data: tail']), handlers);
+  const pump = createSsePump(readableSource(Readable.from([frame(1) + frame(2), frame(3).slice(0, 5), frame(3).slice(5), 'data: tail'])), handlers);
   const written: string[] = [];
   await pump.pipe({ write: (text) => written.push(text) > 0, onDrain: () => assert.fail('no back-pressure here') });
   assert.deepEqual(written, [frame(1) + frame(2), frame(3), 'data: tail\n\n']);
@@ -34,7 +35,7 @@ test('the events of each chunk are written as one piece, a frame split across ch
 test('a full sink pauses the upstream read until it drains', async () => {
   const body = new PassThrough();
   const { handlers } = recorder();
-  const pump = createSsePump(body, handlers);
+  const pump = createSsePump(readableSource(body), handlers);
   const written: string[] = [];
   let resume: (() => void) | null = null;
   const done = pump.pipe({
@@ -63,7 +64,7 @@ test('a full sink pauses the upstream read until it drains', async () => {
 test('stop() ends the relay at once and drops the upstream body without an unhandled error', async () => {
   const body = new PassThrough();
   const { calls, handlers } = recorder();
-  const pump = createSsePump(body, handlers);
+  const pump = createSsePump(readableSource(body), handlers);
   const written: string[] = [];
   const done = pump.pipe({ write: (text) => written.push(text) > 0, onDrain: () => {} });
   body.write(frame(1));
@@ -74,7 +75,7 @@ test('stop() ends the relay at once and drops the upstream body without an unhan
   assert.deepEqual(written, [frame(1)]);
   assert.equal(calls.ended, 0);
   // A stop before pipe() leaves nothing to wait for.
-  const early = createSsePump(new PassThrough(), handlers);
+  const early = createSsePump(readableSource(new PassThrough()), handlers);
   early.stop();
   await early.pipe({ write: () => assert.fail('nothing to write'), onDrain: () => {} });
 });
@@ -82,7 +83,7 @@ test('stop() ends the relay at once and drops the upstream body without an unhan
 test('a body that fails, or failed before it was piped, is reported once and ends the relay', async () => {
   const failing = new PassThrough();
   const first = recorder();
-  const done = createSsePump(failing, first.handlers).pipe({ write: () => true, onDrain: () => {} });
+  const done = createSsePump(readableSource(failing), first.handlers).pipe({ write: () => true, onDrain: () => {} });
   failing.write(frame(1));
   failing.destroy(new Error('reset'));
   await done;
@@ -96,7 +97,7 @@ test('a body that fails, or failed before it was piped, is reported once and end
   dead.destroy(new Error('gone'));
   await new Promise((settle) => setImmediate(settle));
   const second = recorder();
-  await createSsePump(dead, second.handlers).pipe({ write: () => assert.fail('nothing to write'), onDrain: () => {} });
+  await createSsePump(readableSource(dead), second.handlers).pipe({ write: () => assert.fail('nothing to write'), onDrain: () => {} });
   assert.deepEqual(
     second.calls.failures.map((error) => (error as Error).message),
     ['gone'],
@@ -110,7 +111,7 @@ test('a relay that throws ends the stream as a failure instead of escaping into 
       throw new Error('bad frame');
     },
   });
-  const done = createSsePump(body, handlers).pipe({ write: () => true, onDrain: () => {} });
+  const done = createSsePump(readableSource(body), handlers).pipe({ write: () => true, onDrain: () => {} });
   body.write(frame(1));
   await done;
   assert.equal(body.destroyed, true);
