@@ -13,6 +13,10 @@
  * The name `bare` stands for the bare proxy (bare-proxy.mjs), so that `--builds bare,dist` measures
  * the gateway's figures against the floor in interleaved rounds, as the targets are stated.
  *
+ * A build may carry node flags of its own after `@` (each flag after its own `@`), which replace
+ * the common ones for it: `--builds dist@--max-semi-space-size=8,dist@--max-semi-space-size=4`
+ * compares two settings of one build, round by round.
+ *
  * Usage: node bench/compare.mjs --builds dist-before,dist [--rounds 8] [--duration 5] [--stream [--rate 100]]
  *        (or npm run bench -- --scenario compare --builds …). A build is a directory directly under
  *        packages/gateway made with `npx tsc -p tsconfig.build.json --outDir DIR`, e.g. from an
@@ -39,7 +43,10 @@ export async function runCompareScenario() {
   const args = readArgs({ builds: 'string', rounds: 'string', duration: 'string', stream: 'boolean', rate: 'string', 'gateway-node-flags': 'string' }, argv);
   const builds = (args.builds ?? '').split(',').map((name) => name.trim()).filter(Boolean);
   if (builds.length < 2) throw new Error('--builds needs at least two builds, e.g. --builds dist-before,dist');
-  for (const build of builds) if (build !== BARE && !gatewayPaths(ROOT, build).built) throw new Error(`packages/gateway/${build}/cli/main.js not found`);
+  for (const build of builds) {
+    const { dir } = buildSpec(build, []);
+    if (dir !== BARE && !gatewayPaths(ROOT, dir).built) throw new Error(`packages/gateway/${dir}/cli/main.js not found`);
+  }
   const rounds = Math.max(1, Math.round(numberOption(args.rounds, 8)));
   const durationS = numberOption(args.duration, 5);
   const streamRate = args.stream ? numberOption(args.rate, 100) : null;
@@ -55,19 +62,20 @@ export async function runCompareScenario() {
     await waitUntilServing({ url: `${mockUrl}/health`, entry: mock });
     const gateways = [];
     for (const build of builds) {
-      if (build === BARE) {
+      if (buildSpec(build, []).dir === BARE) {
         gateways.push(await startBare({ mockUrl, cpu: serverCpu, logFile: path.join(tmp, 'bare.log'), loadCpu, useWrk }));
         continue;
       }
-      const { cli } = gatewayPaths(ROOT, build);
-      const dir = fs.mkdtempSync(path.join(tmp, `${build}-`));
+      const spec = buildSpec(build, nodeFlags);
+      const { cli } = gatewayPaths(ROOT, spec.dir);
+      const dir = fs.mkdtempSync(path.join(tmp, `${spec.dir}-`));
       const port = await freePort();
       const configFile = path.join(dir, 'switchyard.yaml');
       const env = gatewayEnv({ databaseFile: path.join(dir, 'bench.db') });
       writeGatewayConfig({ file: configFile, port, mockUrl });
       const { id, key } = await createVirtualKey({ cli, configFile, env });
       writeGatewayConfig({ file: configFile, port, mockUrl, budgetKeyId: id });
-      const entry = startChild({ name: build, command: process.execPath, args: [...nodeFlags, cli, 'start', '--config', configFile, '--port', String(port)], cpu: serverCpu, env, logFile: path.join(dir, 'gateway.log') });
+      const entry = startChild({ name: build, command: process.execPath, args: [...spec.flags, cli, 'start', '--config', configFile, '--port', String(port)], cpu: serverCpu, env, logFile: path.join(dir, 'gateway.log') });
       const url = `http://127.0.0.1:${port}`;
       await waitUntilServing({ url: `${url}/health`, entry, timeoutMs: 60_000 });
       gateways.push({ build, entry, load: { url: `${url}/v1/chat/completions`, auth: `Bearer ${key}`, cpu: loadCpu, connections: 64, useWrk }, cpuUs: [], rps: [], ttfbMs: [] });
@@ -102,6 +110,12 @@ export async function runCompareScenario() {
 }
 
 const BARE = 'bare';
+
+/** `dir@flag@flag`: the build's directory, and its own node flags (else the common ones). */
+function buildSpec(build, commonFlags) {
+  const [dir, ...flags] = build.split('@');
+  return { dir, flags: flags.length > 0 ? flags : commonFlags };
+}
 
 async function startBare({ mockUrl, cpu, logFile, loadCpu, useWrk }) {
   const port = await freePort();

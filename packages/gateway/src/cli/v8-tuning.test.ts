@@ -15,5 +15,5 @@ test('an operator flag on the command line or in NODE_OPTIONS wins over ours', (
 
 test('without operator flags both settings are applied', () => {
   const applied = applyServerV8Tuning({ execArgv: [], nodeOptions: undefined });
-  assert.deepEqual(applied, ['--no-allocation-site-pretenuring', '--heap-growing-percent=25']);
+  assert.deepEqual(applied, ['--no-allocation-site-pretenuring', '--heap-growing-percent=50']);
 });

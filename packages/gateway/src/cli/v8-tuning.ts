@@ -13,20 +13,20 @@
  * 2 ms, and the heap grew by 200 MB between full collections (the RSS peak and the 50–150 ms
  * stalls).
  *
- * Heap growing factor 1.25: after a full collection V8 lets the old generation grow to up to four
+ * Heap growing factor 1.5: after a full collection V8 lets the old generation grow to up to four
  * times what survived before it collects again. A gateway's live heap is small (about 30 MB) and
  * what it promotes under load is mostly request objects that were in flight at a scavenge, dead a
  * moment later, so the default let 60 MB of garbage pile up before each full collection. At 1.5×
- * resident memory under maximum load fell from about 220 to 180 MB for no measurable CPU; at 1.25×
- * (with the young generation at 8 MB, see docs/performance.md) by another 5–8 MiB, again for no
- * measurable CPU: a full collection of so small a heap is a few milliseconds every few seconds.
+ * resident memory under maximum load fell from about 220 to 180 MB for no measurable CPU. At 1.25×
+ * (tried with a 12 MB young generation) the peak fell by another 10 MiB, but the more frequent full
+ * collections raised p99 at 2000 req/s from about 8 to 35 ms (docs/performance.md), so 1.5 it is.
  */
 
 import { setFlagsFromString } from 'node:v8';
 
 const TUNING: readonly { name: string; flag: string }[] = [
   { name: 'allocation-site-pretenuring', flag: '--no-allocation-site-pretenuring' },
-  { name: 'heap-growing-percent', flag: '--heap-growing-percent=25' },
+  { name: 'heap-growing-percent', flag: '--heap-growing-percent=50' },
 ];
 
 /** Applies the flags the operator did not set themselves; returns those applied. */
