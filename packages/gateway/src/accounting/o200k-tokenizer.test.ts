@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { countTokens as referenceCount, encode as referenceEncode } from 'gpt-tokenizer';
+import { createRandom as seeded } from '../providers/simulator/prng.js';
 import { countO200kTokens, encodeO200k } from './o200k-tokenizer.js';
 
 // gpt-tokenizer (o200k_base by default) is the oracle. Its default encode and countTokens refuse
@@ -134,18 +135,6 @@ test('tokens that begin with a byte-order mark are found, as in tiktoken (gpt-to
   }
   assert.notDeepEqual(reference('\ufeffusing System;'), [9251, 1219, 26], 'gpt-tokenizer has fixed its BOM lookups; compare U+FEFF against it again');
 });
-
-/** mulberry32: a seeded generator, so a failure names a reproducible string. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FRAGMENTS = [
   'the', 'The', 'THE', ' and', 'ing', 'tion', 'x', 'Q', "'s", "'S", "'ll", "'LL", "'re", "'Ve", "'d", "'M", "'t", "'", '"',
