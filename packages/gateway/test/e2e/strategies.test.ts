@@ -53,9 +53,11 @@ async function providerOf(model: string, headers: Record<string, string> = {}): 
 }
 
 test('intelligent: x-switchyard-budget: strict sends the request to the cheap deployment', async () => {
+  // Exploration sends 5 % of requests elsewhere at random (unseeded here), so the bound leaves room
+  // for it: with 40 requests, more than 10 explorations has a chance of about 3 in a million.
   const picks: Array<string | null> = [];
-  for (let index = 0; index < 10; index += 1) picks.push(await providerOf('smart', { 'x-switchyard-budget': 'strict' }));
-  assert.ok(picks.filter((pick) => pick === 'cheap').length >= 8, `mostly cheap: ${picks.join(',')}`);
+  for (let index = 0; index < 40; index += 1) picks.push(await providerOf('smart', { 'x-switchyard-budget': 'strict' }));
+  assert.ok(picks.filter((pick) => pick === 'cheap').length >= 30, `mostly cheap: ${picks.join(',')}`);
 });
 
 test('response-time: a deployment that turns slow loses its traffic', async () => {
