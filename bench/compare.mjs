@@ -19,7 +19,7 @@
  *
  * Usage: node bench/compare.mjs --builds dist-before,dist [--rounds 8] [--duration 5] [--stream [--rate 100]]
  *        (or npm run bench -- --scenario compare --builds …). A build is a directory directly under
- *        packages/gateway made with `npx tsc -p tsconfig.build.json --outDir DIR`, e.g. from an
+ *        packages/gateway made with `node scripts/build.mjs --outdir DIR`, e.g. from an
  *        older commit (git stash, build, stash pop).
  */
 

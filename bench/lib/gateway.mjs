@@ -20,7 +20,7 @@ export const MODEL_GROUP = 'bench-model';
 /**
  * Paths of the built gateway; `built` is false until `npm run build` has been run. `distDir` (a
  * directory directly under packages/gateway, like dist/) measures another build, e.g. one made with
- * `npx tsc -p tsconfig.build.json --outDir dist-before` to compare two versions.
+ * `node scripts/build.mjs --outdir dist-before` to compare two versions.
  */
 export function gatewayPaths(root, distDir = 'dist') {
   const packageDir = path.join(root, 'packages', 'gateway');

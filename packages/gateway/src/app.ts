@@ -44,7 +44,7 @@ import { EventBus } from './telemetry/event-bus.js';
 import { readinessOf } from './telemetry/health/component-health.js';
 import { createHealthReporter } from './telemetry/health/gateway-health.js';
 import { registerHealthRoutes } from './server/management/health-routes.js';
-import { VERSION } from './core/version.js';
+import { VERSION } from './core/package-files.js';
 import { createLogger } from './telemetry/logger.js';
 import { createLiveFeed } from './telemetry/live/live-feed.js';
 import type { LiveFeed } from './telemetry/live/live-feed.js';

@@ -63,6 +63,8 @@ export async function handleChatExchange(options: {
   const fallbackOverride = takeFallbackOverride(request.headers, body);
   const { request: chat, untranslatable } = codec.parse(body);
   state.stream = chat.stream;
+  // Set before resolving, so that the usage row of a refused model names what the client asked for.
+  state.modelGroup = chat.model;
   const group = resolveModel({ name: chat.model, principal: state.principal, groups: services.router });
   state.modelGroup = group.name;
   state.estimatePromptTokens = () => estimatePromptTokens(chat);

@@ -6,9 +6,9 @@
 
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { packageFileUrl } from '../core/package-files.js';
 
-/** `../../public/dashboard/` is the same folder seen from src/server and from dist/server. */
-const DASHBOARD_DIRECTORY = new URL('../../public/dashboard/', import.meta.url);
+const DASHBOARD_DIRECTORY = packageFileUrl('public/dashboard/');
 
 const CONTENT_TYPES = {
   'index.html': 'text/html; charset=utf-8',

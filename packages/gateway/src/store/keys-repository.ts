@@ -183,7 +183,7 @@ export class KeysRepository implements KeyLookup {
    * nothing matches; throws when a prefix matches several keys.
    */
   async findByIdOrPrefix(idOrPrefix: string): Promise<StoredKeyRecord | null> {
-    const needle = idOrPrefix.trim().replace(/(…|\.\.\.)$/, '');
+    const needle = idOrPrefix.trim().replace(/(\u2026|\.\.\.)$/, '');
     if (needle === '') return null;
     const matches = await this.#db
       .selectFrom('api_keys')

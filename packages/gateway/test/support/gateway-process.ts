@@ -1,6 +1,7 @@
 /**
- * Runs the gateway as a separate OS process (`switchyard start` through tsx), as a replica would
- * run: its own memory, its own connections. Resolves once the start-up banner names the address.
+ * Runs the gateway as a separate OS process (`switchyard start` through tsx, or a built bundle's
+ * main.js given as `cli`), as a replica would run: its own memory, its own connections. Resolves
+ * once the start-up banner names the address.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -13,8 +14,9 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-export async function startGatewayProcess(options: { configFile: string; env: Record<string, string> }): Promise<GatewayProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CLI, 'start', '--config', options.configFile, '--port', '0'], {
+export async function startGatewayProcess(options: { configFile: string; env: Record<string, string>; cli?: string }): Promise<GatewayProcess> {
+  const entry = options.cli ? [options.cli] : ['--import', 'tsx', CLI];
+  const child: ChildProcess = spawn(process.execPath, [...entry, 'start', '--config', options.configFile, '--port', '0'], {
     env: { PATH: process.env.PATH ?? '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

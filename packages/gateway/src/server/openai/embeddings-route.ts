@@ -26,6 +26,8 @@ export function registerEmbeddingsRoute(app: FastifyInstance, services: GatewayS
     const body = requireObjectBody(request.body);
     const fallbackOverride = takeFallbackOverride(request.headers, body);
     const parsed = parseEmbeddingRequest(body);
+    // Set before resolving, so that the usage row of a refused model names what the client asked for.
+    if (typeof body.model === 'string') state.modelGroup = body.model;
     const group = resolveModel({ name: body.model, principal: state.principal, groups: services.router });
     state.modelGroup = group.name;
     const canonical = parsed.request;

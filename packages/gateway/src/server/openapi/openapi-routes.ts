@@ -7,24 +7,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { packageFileUrl, VERSION } from '../../core/package-files.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 
-/** The same files seen from src/server/openapi and from dist/server/openapi. */
-const DOCS_PAGE = new URL('../../../public/docs.html', import.meta.url);
-const PACKAGE_JSON = new URL('../../../package.json', import.meta.url);
+const DOCS_PAGE = packageFileUrl('public/docs.html');
 
 /** Shown when the page is missing from an installation, so /docs still says where to look. */
 const MISSING_PAGE = '<!doctype html><title>Switchyard API</title><p>The docs page is not installed. The document is at <a href="/api/openapi.json">/api/openapi.json</a>.</p>';
-
-function packageVersion(): string {
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8'));
-    const version = typeof parsed === 'object' && parsed !== null ? (parsed as { version?: unknown }).version : undefined;
-    return typeof version === 'string' ? version : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 function readDocsPage(app: FastifyInstance): string {
   try {
@@ -42,7 +31,7 @@ function inlineHashes(page: string, tag: 'script' | 'style'): string {
 }
 
 export function registerOpenApiRoutes(app: FastifyInstance): void {
-  const documentText = JSON.stringify(buildOpenApiDocument({ version: packageVersion() }));
+  const documentText = JSON.stringify(buildOpenApiDocument({ version: VERSION }));
   const page = readDocsPage(app);
   const pageHeaders = {
     'content-security-policy': `default-src 'none'; script-src ${inlineHashes(page, 'script')}; style-src ${inlineHashes(page, 'style')}; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
