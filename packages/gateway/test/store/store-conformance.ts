@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { sql } from 'kysely';
 import type { UsageRow } from '../../src/pipeline/ports.js';
 import {
   BatchingUsageRecorder,
@@ -67,6 +68,22 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
         await database.close();
       }
     });
+
+    test('usage indexes: one per lookup, none redundant (each costs every usage insert)', () =>
+      withDatabase(async (database) => {
+        const query =
+          database.dialect === 'sqlite'
+            ? sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'usage' and name not like 'sqlite_autoindex%'`
+            : sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'usage' and indexname not like '%_pkey'`;
+        const names = (await query.execute(database.db)).rows.map((row) => row.name).sort();
+        assert.deepEqual(names, [
+          'usage_created_at_index',
+          'usage_key_id_created_at_index',
+          'usage_model_group_index',
+          'usage_team_id_created_at_index',
+          'usage_user_id_created_at_index',
+        ]);
+      }));
 
     test('keys: create, find by hash, list, touch; the secret is never stored', () =>
       withDatabase(async (database) => {
