@@ -14,7 +14,8 @@
  * the gateway's figures against the floor in interleaved rounds, as the targets are stated.
  *
  * A build may carry node flags of its own after `@` (each flag after its own `@`), which replace
- * the common ones for it: `--builds dist@--max-semi-space-size=8,dist@--max-semi-space-size=4`
+ * the common ones for it, and environment variables (`NAME=value`, added to the recommended ones):
+ * `--builds dist@--max-semi-space-size=8,dist@--max-semi-space-size=4@MALLOC_ARENA_MAX=4`
  * compares two settings of one build, round by round.
  *
  * Usage: node bench/compare.mjs --builds dist-before,dist [--rounds 8] [--duration 5] [--stream [--rate 100]]
@@ -71,7 +72,7 @@ export async function runCompareScenario() {
       const dir = fs.mkdtempSync(path.join(tmp, `${spec.dir}-`));
       const port = await freePort();
       const configFile = path.join(dir, 'switchyard.yaml');
-      const env = gatewayEnv({ databaseFile: path.join(dir, 'bench.db') });
+      const env = { ...gatewayEnv({ databaseFile: path.join(dir, 'bench.db') }), ...spec.env };
       writeGatewayConfig({ file: configFile, port, mockUrl });
       const { id, key } = await createVirtualKey({ cli, configFile, env });
       writeGatewayConfig({ file: configFile, port, mockUrl, budgetKeyId: id });
@@ -111,10 +112,17 @@ export async function runCompareScenario() {
 
 const BARE = 'bare';
 
-/** `dir@flag@flag`: the build's directory, and its own node flags (else the common ones). */
+/**
+ * `dir@flag@NAME=value`: the build's directory, its own node flags (else the common ones), and
+ * environment variables added to the recommended environment (a part with `=` that does not start
+ * with `-`).
+ */
 function buildSpec(build, commonFlags) {
-  const [dir, ...flags] = build.split('@');
-  return { dir, flags: flags.length > 0 ? flags : commonFlags };
+  const [dir, ...parts] = build.split('@');
+  const isEnv = (part) => !part.startsWith('-') && part.includes('=');
+  const flags = parts.filter((part) => !isEnv(part));
+  const env = Object.fromEntries(parts.filter(isEnv).map((part) => [part.slice(0, part.indexOf('=')), part.slice(part.indexOf('=') + 1)]));
+  return { dir, flags: flags.length > 0 ? flags : commonFlags, env };
 }
 
 async function startBare({ mockUrl, cpu, logFile, loadCpu, useWrk }) {
