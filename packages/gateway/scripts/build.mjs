@@ -7,7 +7,7 @@
  * the heap for as long as the process lives, and a per-file build loads the dependencies' sources
  * with their comments and whitespace (about 8 MB, some of it two-byte). The bundle is whitespace-
  * and syntax-minified, ASCII-only (so V8 stores it one byte per character), and cut the gateway's
- * median peak resident memory under load from about 160 to 145 MiB (docs/performance.md).
+ * median peak resident memory under load from about 160 to 150 MiB (docs/performance.md).
  * Identifiers are not renamed, so class names in logs and function names in stack traces stay
  * readable; a source map is written beside the bundle for `node --enable-source-maps` when line
  * numbers matter.
