@@ -65,7 +65,6 @@ const result = await build({
 });
 const main = path.join(outRoot, 'cli', 'main.js');
 chmodSync(main, 0o755);
-const bytes = Object.entries(result.metafile.outputs)
-  .filter(([file]) => file.endsWith('.js'))
-  .reduce((sum, [, output]) => sum + output.bytes, 0);
-process.stdout.write(`built ${path.relative(process.cwd(), main)} (${(bytes / 1048576).toFixed(1)} MiB of JavaScript in ${Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js')).length} files)\n`);
+const scripts = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
+const mebibytes = scripts.reduce((sum, [, output]) => sum + output.bytes, 0) / 1048576;
+process.stdout.write(`built ${path.relative(process.cwd(), main)} (${mebibytes.toFixed(1)} MiB of JavaScript in ${scripts.length} files)\n`);

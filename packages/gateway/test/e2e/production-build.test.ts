@@ -29,6 +29,7 @@ const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const OUT_DIR = `dist-test-${process.pid}`;
 const MAIN = path.join(PACKAGE_DIR, OUT_DIR, 'cli', 'main.js');
 const MASTER = 'sy-master-production-build-test';
+const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 
 let openai: FakeUpstream;
 let anthropic: FakeUpstream;
@@ -79,10 +80,9 @@ test('the bundle is an executable, ASCII-only script', () => {
 });
 
 test('--version prints the package version', () => {
-  const version = (JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
   const result = spawnSync(process.execPath, [MAIN, '--version'], { encoding: 'utf8' });
   assert.equal(result.status, 0);
-  assert.equal(result.stdout.trim(), version);
+  assert.equal(result.stdout.trim(), VERSION);
 });
 
 test('the OpenAI SDK: a plain call, a stream, and an unknown model as NotFoundError', async () => {
@@ -113,8 +113,7 @@ test('the dashboard and the API docs are served from the package, with its versi
   assert.equal(docs.status, 200);
   assert.doesNotMatch(await docs.text(), /not installed/);
   const document = (await (await fetch(`${gateway.url}/api/openapi.json`)).json()) as { info: { version: string } };
-  const version = (JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
-  assert.equal(document.info.version, version);
+  assert.equal(document.info.version, VERSION);
 });
 
 test('the lazily loaded tracing chunk exports spans, and every call left a usage row', async () => {

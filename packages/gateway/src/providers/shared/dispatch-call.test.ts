@@ -2,15 +2,15 @@
 
 import assert from 'node:assert/strict';
 import { getEventListeners } from 'node:events';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { GatewayError } from '../../core/index.js';
 import type { Timeouts } from '../../core/index.js';
 import type { ByteSource } from './byte-source.js';
 import { UpstreamHttp } from './http.js';
+import { startLocalServer, testCall } from '../../../test/support/local-server.js';
+import type { LocalServer } from '../../../test/support/local-server.js';
 
-let server: http.Server;
+let server: LocalServer;
 let baseUrl: string;
 const upstream = new UpstreamHttp();
 /** Resolved when the server sees the connection of a `/forever` request close. */
@@ -19,7 +19,7 @@ const BIG_CHUNK = 'x'.repeat(64 * 1024);
 const BIG_CHUNKS = 64;
 
 before(async () => {
-  server = http.createServer((request, response) => {
+  server = await startLocalServer((request, response) => {
     request.resume();
     const sse = (): void => void response.writeHead(200, { 'content-type': 'text/event-stream', 'x-upstream': 'yes' });
     switch (request.url) {
@@ -65,28 +65,16 @@ before(async () => {
         response.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = server.baseUrl;
 });
 
 after(async () => {
   await upstream.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
-const TIMEOUTS: Timeouts = { connectMs: 2_000, firstByteMs: 10_000, totalMs: 20_000, streamIdleMs: 10_000 };
-
 function stream(path: string, options: { timeouts?: Partial<Timeouts>; signal?: AbortSignal } = {}) {
-  return upstream.requestStream({
-    url: `${baseUrl}${path}`,
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-    signal: options.signal ?? new AbortController().signal,
-    timeouts: { ...TIMEOUTS, ...options.timeouts },
-    provider: 'test',
-    stream: true,
-  });
+  return upstream.requestStream(testCall(`${baseUrl}${path}`, { ...options, stream: true }));
 }
 
 async function streamBody(path: string, options: Parameters<typeof stream>[1] = {}): Promise<ByteSource> {

@@ -8,13 +8,15 @@ import { after, before, test } from 'node:test';
 import { GatewayError } from '../../core/index.js';
 import type { Timeouts } from '../../core/index.js';
 import { readText, UpstreamHttp } from './http.js';
+import { startLocalServer, testCall } from '../../../test/support/local-server.js';
+import type { LocalServer } from '../../../test/support/local-server.js';
 
-let server: http.Server;
+let server: LocalServer;
 let baseUrl: string;
 const upstream = new UpstreamHttp();
 
 before(async () => {
-  server = http.createServer((request, response) => {
+  server = await startLocalServer((request, response) => {
     request.resume();
     if (request.url === '/no-headers') return; // never answers
     if (request.url === '/error') {
@@ -36,28 +38,16 @@ before(async () => {
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end('{"ok":true}');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = server.baseUrl;
 });
 
 after(async () => {
   await upstream.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
-const TIMEOUTS: Timeouts = { connectMs: 2_000, firstByteMs: 10_000, totalMs: 20_000, streamIdleMs: 10_000 };
-
 function call(path: string, options: { timeouts?: Partial<Timeouts>; signal?: AbortSignal; stream?: boolean } = {}) {
-  return upstream.request({
-    url: `${baseUrl}${path}`,
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-    signal: options.signal ?? new AbortController().signal,
-    timeouts: { ...TIMEOUTS, ...options.timeouts },
-    provider: 'test',
-    stream: options.stream ?? false,
-  });
+  return upstream.request(testCall(`${baseUrl}${path}`, options));
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -112,15 +102,7 @@ test('no timer outlives a finished call', async () => {
 });
 
 function whole(path: string, options: { timeouts?: Partial<Timeouts>; signal?: AbortSignal; url?: string } = {}) {
-  return upstream.requestWhole({
-    url: options.url ?? `${baseUrl}${path}`,
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-    signal: options.signal ?? new AbortController().signal,
-    timeouts: { ...TIMEOUTS, ...options.timeouts },
-    provider: 'test',
-    stream: false,
-  });
+  return upstream.requestWhole(testCall(options.url ?? `${baseUrl}${path}`, options));
 }
 
 test('requestWhole: the answer comes whole, chunks joined, with its status and headers; an error status is an answer too', async () => {
