@@ -8,7 +8,8 @@
  * Prints, per build, CPU per request and req/s of every round with their medians, and the median
  * of the per-round ratios to the first build. The figures to trust are those ratios. With
  * --stream, the rounds are open-loop streams instead (--rate per second, 100 by default, the main
- * bench's stream phase), and the figures are CPU per stream and the p50 time to first byte.
+ * bench's stream phase), and the figures are CPU per stream and the p50 time to first byte. Every
+ * build first gets --warmup seconds (3 by default) of closed-loop load.
  *
  * The name `bare` stands for the bare proxy (bare-proxy.mjs), so that `--builds bare,dist` measures
  * the gateway's figures against the floor in interleaved rounds, as the targets are stated.
@@ -18,7 +19,7 @@
  * `--builds dist@--max-semi-space-size=8,dist@--max-semi-space-size=4@MALLOC_ARENA_MAX=4`
  * compares two settings of one build, round by round.
  *
- * Usage: node bench/compare.mjs --builds dist-before,dist [--rounds 8] [--duration 5] [--stream [--rate 100]]
+ * Usage: node bench/compare.mjs --builds dist-before,dist [--rounds 8] [--duration 5] [--warmup 3] [--stream [--rate 100]]
  *        (or npm run bench -- --scenario compare --builds …). A build is a directory directly under
  *        packages/gateway made with `node scripts/build.mjs --outdir DIR`, e.g. from an
  *        older commit (git stash, build, stash pop).
@@ -41,7 +42,7 @@ const log = (message) => process.stderr.write(`compare: ${message}\n`);
 
 export async function runCompareScenario() {
   const argv = process.argv.slice(2).filter((arg, index, all) => arg !== '--scenario' && all[index - 1] !== '--scenario');
-  const args = readArgs({ builds: 'string', rounds: 'string', duration: 'string', stream: 'boolean', rate: 'string', 'gateway-node-flags': 'string' }, argv);
+  const args = readArgs({ builds: 'string', rounds: 'string', duration: 'string', warmup: 'string', stream: 'boolean', rate: 'string', 'gateway-node-flags': 'string' }, argv);
   const builds = (args.builds ?? '').split(',').map((name) => name.trim()).filter(Boolean);
   if (builds.length < 2) throw new Error('--builds needs at least two builds, e.g. --builds dist-before,dist');
   for (const build of builds) {
@@ -50,6 +51,7 @@ export async function runCompareScenario() {
   }
   const rounds = Math.max(1, Math.round(numberOption(args.rounds, 8)));
   const durationS = numberOption(args.duration, 5);
+  const warmupS = numberOption(args.warmup, 3);
   const streamRate = args.stream ? numberOption(args.rate, 100) : null;
   const pin = os.availableParallelism() >= 2 && tasksetWorks();
   const [loadCpu, serverCpu] = pin ? [0, 1] : [null, null];
@@ -82,8 +84,8 @@ export async function runCompareScenario() {
       gateways.push({ build, entry, load: { url: `${url}/v1/chat/completions`, auth: `Bearer ${key}`, cpu: loadCpu, connections: 64, useWrk }, cpuUs: [], rps: [], ttfbMs: [] });
     }
     for (const gateway of gateways) {
-      log(`${gateway.build}: warm-up 3 s`);
-      await maxThroughput({ ...gateway.load, durationS: 3 });
+      log(`${gateway.build}: warm-up ${warmupS} s`);
+      await maxThroughput({ ...gateway.load, durationS: warmupS });
     }
     for (let round = 0; round < rounds; round += 1) {
       const order = round % 2 === 0 ? gateways : [...gateways].reverse();

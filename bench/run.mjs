@@ -34,7 +34,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { numberOption, readArgs } from './lib/args.mjs';
+import { numberOption, readArgs, scriptHeader } from './lib/args.mjs';
 import { wrkInstalled } from './lib/drivers.mjs';
 import { buildInfo, countUsageRows, createVirtualKey, gatewayEnv, gatewayNodeFlags, gatewayPaths, gatewayWarnings, MODEL_GROUP, RECOMMENDED_ENV, scrapeMetrics, writeGatewayConfig } from './lib/gateway.mjs';
 import { measureTarget, RATES } from './lib/measure.mjs';
@@ -91,7 +91,7 @@ async function main() {
     help: 'boolean',
   });
   if (args.help) {
-    console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
+    process.stdout.write(scriptHeader(fileURLToPath(import.meta.url)));
     return;
   }
   const { cli, packageDir, built } = gatewayPaths(ROOT, args['gateway-dist']);

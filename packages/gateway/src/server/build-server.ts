@@ -8,12 +8,15 @@ import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { GatewayError } from '../core/index.js';
 import { createRequestState } from '../pipeline/request-state.js';
-import { registerMessagesRoute } from './anthropic/messages-route.js';
+import { messagesEntry, registerMessagesRoute } from './anthropic/messages-route.js';
 import { registerAiRoutes } from './api/index.js';
 import { registerDashboardRoutes } from './dashboard-routes.js';
 import { registerBodyLogging } from './body-logging.js';
 import { registerErrorHandling } from './error-handler.js';
-import { registerChatCompletionsRoute } from './openai/chat-completions-route.js';
+import { createFastPath } from './fast-path.js';
+import type { FastPath } from './fast-path.js';
+import { createHttpServer } from './http-server.js';
+import { chatCompletionsEntry, registerChatCompletionsRoute } from './openai/chat-completions-route.js';
 import { registerEmbeddingsRoute } from './openai/embeddings-route.js';
 import { registerModelsRoutes } from './openai/models-route.js';
 import { registerOpenApiRoutes } from './openapi/openapi-routes.js';
@@ -37,6 +40,8 @@ export function createRequestIdGenerator(): () => string {
 
 export function buildServer(options: { services: GatewayServices; logger: FastifyBaseLogger | false }): FastifyInstance {
   const { services } = options;
+  const nextRequestId = createRequestIdGenerator();
+  let fastPath: FastPath | null = null;
   const app = Fastify({
     loggerInstance: options.logger === false ? undefined : options.logger,
     logger: options.logger === false ? false : undefined,
@@ -51,10 +56,11 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
     // Always our own id: it keys the request's usage row, so a client reusing an id (or sending
     // the same one on every call) must not make two requests share one. A client's own id is
     // logged beside ours instead.
-    genReqId: createRequestIdGenerator(),
+    genReqId: nextRequestId,
     // Our own onRequest check answers 503 in the caller's protocol shape instead.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
+    serverFactory: (handler, serverOptions) => createHttpServer(handler, serverOptions, () => fastPath),
   }) as unknown as FastifyInstance;
 
   // Only JSON bodies are accepted; text/plain would otherwise parse into a string.
@@ -110,5 +116,15 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
   registerAiRoutes(app, services);
   registerOpenApiRoutes(app);
   registerDashboardRoutes(app);
+  // Body logging is a Fastify hook: with it on, every request takes the Fastify route.
+  if (!services.logBodies) {
+    fastPath = createFastPath({
+      services,
+      entries: [chatCompletionsEntry, messagesEntry],
+      nextRequestId,
+      parseJson: app.getDefaultJsonParser('error', 'error'),
+      log: app.log,
+    });
+  }
   return app;
 }

@@ -5,8 +5,7 @@
  * come in through an InboundChatCodec.
  */
 
-import type { IncomingHttpHeaders } from 'node:http';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { approximatePromptTokens, estimatePromptTokens } from '../accounting/token-estimator.js';
 import { govern, providerAdmission } from '../pipeline/govern.js';
 import { ruleLabel } from '../routing/conditional-rules.js';
@@ -44,6 +43,29 @@ export interface InboundChatCodec {
   forwardHeaders(headers: IncomingHttpHeaders): Record<string, string>;
 }
 
+/**
+ * What an exchange reads of its request. A Fastify request is one; the data-plane fast path
+ * (fast-path.ts) makes its own on the raw request.
+ */
+export interface ExchangeRequest {
+  readonly headers: IncomingHttpHeaders;
+  readonly body: unknown;
+  readonly ip: string;
+  readonly gatewayState: RequestState | null;
+}
+
+/** What an exchange does with its answer: a Fastify reply, or the fast path's own on the raw response. */
+export interface ExchangeReply {
+  readonly raw: ServerResponse;
+  header(name: string, value: string): unknown;
+  code(status: number): ExchangeReply;
+  type(contentType: string): ExchangeReply;
+  /** A Buffer or string goes as it is; an object is serialised as JSON. */
+  send(payload: Buffer | string | Record<string, unknown>): unknown;
+  /** The exchange writes the raw response itself from here on (streams). */
+  hijack(): unknown;
+}
+
 const NOTHING_TO_RELEASE = (): void => {};
 
 type Outcome =
@@ -52,8 +74,8 @@ type Outcome =
   | { kind: 'stream'; events: AsyncIterable<StreamEvent> };
 
 export async function handleChatExchange(options: {
-  request: FastifyRequest;
-  reply: FastifyReply;
+  request: ExchangeRequest;
+  reply: ExchangeReply;
   services: GatewayServices;
   codec: InboundChatCodec;
 }): Promise<void> {
@@ -70,7 +92,7 @@ export async function handleChatExchange(options: {
   state.estimatePromptTokens = () => estimatePromptTokens(chat);
   if (services.tracer) state.trace = services.tracer.startRequest(state, request.headers, chat);
   const route = routeRequestFor({ headers: request.headers, body, chat });
-  const groupName = applyRoutingRules({ services, state, route, groupName: group.name, reply });
+  const groupName = applyRoutingRules({ services, state, route, groupName: group.name });
   await govern({
     governance: services.governance,
     state,
@@ -137,18 +159,15 @@ export async function handleChatExchange(options: {
   }
 }
 
-/** A conditional routing rule may send the request to another group; the answer names the rule. */
-export function applyRoutingRules(options: {
-  services: GatewayServices;
-  state: RequestState;
-  route: RouteRequest;
-  groupName: string;
-  reply: FastifyReply;
-}): string {
+/**
+ * A conditional routing rule may send the request to another group; the answer names the rule,
+ * whatever it is (JSON, stream or error), through the request's own answer headers.
+ */
+export function applyRoutingRules(options: { services: GatewayServices; state: RequestState; route: RouteRequest; groupName: string }): string {
   const { services, state, route } = options;
   const match = matchRoutingRule({ services, principal: state.principal, route, groupName: options.groupName, stream: state.stream });
   if (!match) return options.groupName;
-  options.reply.header('x-switchyard-rule', ruleLabel(match));
+  (state.responseHeaders ??= {})['x-switchyard-rule'] = ruleLabel(match);
   return match.rule.route;
 }
 
@@ -180,7 +199,7 @@ async function callDeployment(options: {
   chat: ChatRequest;
   untranslatable: GatewayError | null;
   body: Record<string, unknown>;
-  request: FastifyRequest;
+  request: ExchangeRequest;
   services: GatewayServices;
   codec: InboundChatCodec;
   signal: AbortSignal;
@@ -217,7 +236,7 @@ export function answerHeaders(state: RequestState): Record<string, string> {
 }
 
 /** The same headers set on a Fastify reply (whose x-request-id the onRequest hook already set). */
-export function setAnswerHeaders(reply: FastifyReply, state: RequestState): FastifyReply {
+export function setAnswerHeaders<Reply extends ExchangeReply>(reply: Reply, state: RequestState): Reply {
   const extra = state.responseHeaders;
   if (extra) for (const name in extra) reply.header(name, extra[name]);
   if (state.deployment) reply.header('x-switchyard-provider', state.deployment.provider.id);
@@ -233,7 +252,7 @@ export function abortAware(error: unknown, call: InflightCall): GatewayError {
 }
 
 async function relayPassthroughStream(options: {
-  reply: FastifyReply;
+  reply: ExchangeReply;
   state: RequestState;
   services: GatewayServices;
   call: InflightCall;
@@ -271,7 +290,7 @@ async function relayPassthroughStream(options: {
 }
 
 async function relayCanonicalStream(options: {
-  reply: FastifyReply;
+  reply: ExchangeReply;
   state: RequestState;
   services: GatewayServices;
   call: InflightCall;

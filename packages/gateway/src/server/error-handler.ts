@@ -5,17 +5,21 @@
  * its usage row here when it failed before an answer started.
  */
 
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GatewayError, isGatewayError } from '../core/index.js';
+import type { RequestState } from '../pipeline/request-state.js';
 import { renderAnthropicError } from './anthropic/codec/index.js';
+import type { RenderedAnthropicError } from './anthropic/codec/render-error.js';
 import { renderOpenAIError } from './openai/codec/index.js';
+import type { OpenAIErrorResponse } from './openai/codec/render-openai-error.js';
 import type { GatewayServices } from './services.js';
 
 function isFastifyError(error: unknown): error is FastifyError {
   return error instanceof Error && typeof (error as FastifyError).code === 'string';
 }
 
-export function toGatewayErrorAtEdge(error: unknown, bodyLimitBytes: number, request: FastifyRequest): GatewayError {
+export function toGatewayErrorAtEdge(error: unknown, bodyLimitBytes: number, request: { readonly headers: IncomingHttpHeaders }): GatewayError {
   if (isGatewayError(error)) return error;
   if (isFastifyError(error)) {
     switch (error.code) {
@@ -52,24 +56,39 @@ function protocolOf(request: FastifyRequest): 'openai' | 'anthropic' {
   return 'openai';
 }
 
+/** An error in the protocol's own shape: status, headers and body. */
+export function renderEdgeError(protocol: 'openai' | 'anthropic', error: GatewayError, requestId: string): OpenAIErrorResponse | RenderedAnthropicError {
+  return protocol === 'anthropic' ? renderAnthropicError(error, requestId) : renderOpenAIError(error);
+}
+
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: GatewayError): FastifyReply {
-  const rendered = protocolOf(request) === 'anthropic' ? renderAnthropicError(error, request.id) : renderOpenAIError(error);
+  const rendered = renderEdgeError(protocolOf(request), error, request.id);
   return reply.code(rendered.status).headers(rendered.headers).send(rendered.body);
+}
+
+/**
+ * What every failed request gets, whichever entry it came through: a log line at the level its
+ * status deserves, and its usage row when it was authenticated. Answers the headers the error
+ * response carries besides the error's own (the provider tried, the rate-limit state).
+ */
+export function recordEdgeError(options: { thrown: unknown; error: GatewayError; state: RequestState | null; log: FastifyBaseLogger; services: GatewayServices }): Record<string, string> {
+  const { error, state } = options;
+  const level = error.status >= 500 && !error.isUpstream ? 'error' : error.status >= 500 ? 'warn' : 'info';
+  options.log[level]({ code: error.code, status: error.status, provider: error.provider, err: level === 'error' ? options.thrown : undefined }, error.message);
+  if (!state) return {};
+  const outcome = error.code === 'SY_ERR_CLIENT_DISCONNECTED' ? 'client_disconnected' : 'error';
+  options.services.accountant.finish(state, { status: error.status, outcome, errorCode: error.code });
+  const headers: Record<string, string> = { ...state.responseHeaders };
+  if (state.deployment) headers['x-switchyard-provider'] = state.deployment.provider.id;
+  return headers;
 }
 
 export function registerErrorHandling(app: FastifyInstance, services: GatewayServices): void {
   app.setErrorHandler((thrown, request, reply) => {
     const error = toGatewayErrorAtEdge(thrown, services.bodyLimitBytes, request);
-    const level = error.status >= 500 && !error.isUpstream ? 'error' : error.status >= 500 ? 'warn' : 'info';
-    request.log[level]({ code: error.code, status: error.status, provider: error.provider, err: level === 'error' ? thrown : undefined }, error.message);
-    const state = request.gatewayState;
-    if (state) {
-      const outcome = error.code === 'SY_ERR_CLIENT_DISCONNECTED' ? 'client_disconnected' : 'error';
-      services.accountant.finish(state, { status: error.status, outcome, errorCode: error.code });
-    }
+    const headers = recordEdgeError({ thrown, error, state: request.gatewayState, log: request.log, services });
     if (reply.sent || reply.raw.headersSent) return;
-    if (state?.deployment) reply.header('x-switchyard-provider', state.deployment.provider.id);
-    if (state?.responseHeaders) reply.headers(state.responseHeaders);
+    reply.headers(headers);
     return sendError(request, reply, error);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -18,7 +18,7 @@ declare module 'fastify' {
   }
 }
 
-export function stateOf(request: FastifyRequest): RequestState & { principal: Principal } {
+export function stateOf(request: { readonly gatewayState: RequestState | null }): RequestState & { principal: Principal } {
   const state = request.gatewayState;
   if (!state || !state.principal) throw new GatewayError('SY_ERR_INTERNAL', 'request reached a handler without authentication');
   return state as RequestState & { principal: Principal };

@@ -71,3 +71,15 @@ test('npm run bench -- --smoke measures the bare proxy and the gateway and accou
     fs.rmSync(path.join(root, resultsFile), { force: true });
   }
 });
+
+test('every bench script answers --help with its documented usage and starts nothing', () => {
+  const scripts = fs.readdirSync(path.join(root, 'bench')).filter((name) => name.endsWith('.mjs'));
+  assert.ok(scripts.length >= 9, `bench scripts found: ${scripts.join(', ')}`);
+  for (const script of scripts) {
+    const run = spawnSync(process.execPath, [path.join('bench', script), '--help'], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+    assert.equal(run.status, 0, `${script} --help exited ${run.status}:\n${run.stderr}`);
+    assert.doesNotMatch(run.stdout, /^\s*(\/\*\*|\*\s)/m, `${script}: comment markers are stripped`);
+    assert.match(run.stdout, /\S[\s\S]{80,}/, `${script}: prints its header`);
+    assert.match(run.stdout, /--|Usage|npm run bench/, `${script}: says how it is run`);
+  }
+});

@@ -68,7 +68,11 @@ test('rules: long prompts, images and a use case each go to their group; others 
 
   const code = await post({ model: 'chat', messages: [{ role: 'user', content: 'fix this' }] }, { 'x-switchyard-use-case': 'code' });
   assert.equal(code.headers.get('x-switchyard-rule'), 'code-to-big');
-  for (const response of [plain, long, image, code]) assert.equal(response.status, 200);
+  // A stream names its rule too (its headers are written on the raw response, not Fastify's reply).
+  const codeStream = await post({ model: 'chat', stream: true, messages: [{ role: 'user', content: 'fix this' }] }, { 'x-switchyard-use-case': 'code' });
+  assert.equal(codeStream.headers.get('x-switchyard-rule'), 'code-to-big');
+  assert.match(await codeStream.text(), /\[DONE\]/);
+  for (const response of [plain, long, image, code, codeStream]) assert.equal(response.status, 200);
 });
 
 test('concurrency: one in flight, one queued and served, the next refused at once with 429 and retry-after', async () => {

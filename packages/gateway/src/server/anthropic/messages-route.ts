@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { handleChatExchange } from '../chat-exchange.js';
 import type { InboundChatCodec } from '../chat-exchange.js';
+import type { ChatEntry } from '../fast-path.js';
 import type { GatewayServices } from '../services.js';
 import { createMessagesStreamRenderer, parseMessagesRequestForRouting, renderMessage } from './codec/index.js';
 
@@ -27,8 +28,11 @@ const anthropicMessagesCodec: InboundChatCodec = {
   forwardHeaders: forwardAnthropicHeaders,
 };
 
+/** Served by the fast path (fast-path.ts) when it can, else by the Fastify route below. */
+export const messagesEntry: ChatEntry = { url: '/v1/messages', codec: anthropicMessagesCodec };
+
 export function registerMessagesRoute(app: FastifyInstance, services: GatewayServices): void {
-  app.post('/v1/messages', { config: { dataPlane: { protocol: 'anthropic', endpoint: 'messages' } } }, (request, reply) =>
+  app.post(messagesEntry.url, { config: { dataPlane: { protocol: 'anthropic', endpoint: 'messages' } } }, (request, reply) =>
     handleChatExchange({ request, reply, services, codec: anthropicMessagesCodec }),
   );
 }

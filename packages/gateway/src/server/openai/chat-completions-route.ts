@@ -5,6 +5,7 @@ import { GatewayError } from '../../core/index.js';
 import type { ChatRequest } from '../../core/index.js';
 import { handleChatExchange } from '../chat-exchange.js';
 import type { InboundChatCodec } from '../chat-exchange.js';
+import type { ChatEntry } from '../fast-path.js';
 import type { GatewayServices } from '../services.js';
 import { createChatStreamRenderer, parseChatCompletionRequest, renderChatCompletion } from './codec/index.js';
 
@@ -36,8 +37,11 @@ const openaiChatCodec: InboundChatCodec = {
   forwardHeaders: () => ({}),
 };
 
+/** Served by the fast path (fast-path.ts) when it can, else by the Fastify route below. */
+export const chatCompletionsEntry: ChatEntry = { url: '/v1/chat/completions', codec: openaiChatCodec };
+
 export function registerChatCompletionsRoute(app: FastifyInstance, services: GatewayServices): void {
-  app.post('/v1/chat/completions', { config: { dataPlane: { protocol: 'openai', endpoint: 'chat' } } }, (request, reply) =>
+  app.post(chatCompletionsEntry.url, { config: { dataPlane: { protocol: 'openai', endpoint: 'chat' } } }, (request, reply) =>
     handleChatExchange({ request, reply, services, codec: openaiChatCodec }),
   );
 }
