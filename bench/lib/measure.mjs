@@ -123,8 +123,9 @@ export async function measureTarget({ id, url, pid, auth, settings, mockPid, cou
 
   const phases = {};
   for (const [name, rate, stream] of [['open500', RATES.low, false], ['open2000', RATES.high, false], ['stream', RATES.streams, true]]) {
-    log(`[${id}] open loop ${rate} ${stream ? 'streams' : 'req'}/s ${durationS} s (+${settings.phaseWarmupS} s warm-up)`);
-    const phase = await withCpuAccounting({ pid, mockPid }, () => openLoop({ ...load, rate, durationS, warmupS: settings.phaseWarmupS, stream }));
+    const phaseWarmupS = stream ? (settings.streamWarmupS ?? settings.phaseWarmupS) : settings.phaseWarmupS;
+    log(`[${id}] open loop ${rate} ${stream ? 'streams' : 'req'}/s ${durationS} s (+${phaseWarmupS} s warm-up)`);
+    const phase = await withCpuAccounting({ pid, mockPid }, () => openLoop({ ...load, rate, durationS, warmupS: phaseWarmupS, stream }));
     phases[name] = tally(counter, phase);
     if (afterPhase) scrapes[name] = await afterPhase(name);
     await sleep(pauseMs);

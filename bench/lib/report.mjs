@@ -136,7 +136,8 @@ export function latestSection(results, table) {
     `Run on ${meta.date} — ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.kernel}, Node ${m.node}; ` +
       `gateway at commit ${meta.gateway.commit ?? 'unknown'}${meta.gateway.sourcesDirty ? ' with local changes' : ''}` +
       `${meta.gateway.distStale ? ' (dist older than the sources!)' : ''}.`,
-    `Driver: ${meta.driver}; ${meta.pinning}; phases of ${meta.durationS} s after a ${meta.warmupS} s warm-up; ` +
+    `Driver: ${meta.driver}; ${meta.pinning}; phases of ${meta.durationS} s after a ${meta.warmupS} s warm-up` +
+      `${meta.streamWarmupS !== undefined && meta.streamWarmupS !== meta.warmupS ? ` (the stream phase after ${meta.streamWarmupS} s)` : ''}; ` +
       `mock streams ${meta.mock.chunks} chunks ${meta.mock.intervalMs} ms apart` +
       `${meta.soak?.requests > 0 ? `; soak of ${meta.soak.requests} requests at ${meta.soak.rate} req/s (open loop) on ${meta.soak.targets.join(', ')}` : ''}` +
       `${meta.gatewayDist && meta.gatewayDist !== 'dist' ? `; gateway build packages/gateway/${meta.gatewayDist}` : ''}` +
