@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import http from 'node:http';
+import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { startFakes, startGateway, standardConfig, usageRows } from '../support/gateway-harness.js';
 import type { Fakes, RunningGateway } from '../support/gateway-harness.js';
@@ -128,7 +129,40 @@ describe('requests the fast path serves', () => {
   });
 });
 
+describe('a client that leaves while its body is on the way', () => {
+  test('gets one usage row, as a client that disconnected', async () => {
+    const before = (await usageRows(running)).filter((row) => row.outcome === 'client_disconnected').length;
+    const { port } = new URL(running.url);
+    await new Promise<void>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          `POST /v1/chat/completions HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+            `authorization: Bearer ${running.masterKey}\r\ncontent-length: 500\r\n\r\n{"model":"gpt-4o",`,
+        );
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 50);
+      });
+      socket.on('error', reject);
+    });
+    let rows = 0;
+    for (let attempt = 0; attempt < 50 && rows <= before; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      rows = (await usageRows(running)).filter((row) => row.outcome === 'client_disconnected').length;
+    }
+    assert.equal(rows, before + 1);
+  });
+});
+
 describe('requests left to Fastify, answered the same way', () => {
+  test('a body over the limit is refused with 413 before it is read', async () => {
+    const big = JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x'.repeat(70 * 1024) }] });
+    const answer = await send({ path: '/v1/chat/completions', body: big });
+    assert.equal(answer.status, 413);
+    assert.equal((JSON.parse(answer.text) as { error: { type: string } }).error.type, 'invalid_request_error');
+  });
+
   test('a body without a Content-Length (chunked) is still answered in full', async () => {
     const answer = await served({ path: '/v1/chat/completions', body: chat, chunked: true });
     assert.equal(answer.path, 'fastify');
