@@ -155,6 +155,19 @@ describe('a client that leaves while its body is on the way', () => {
   });
 });
 
+describe('what the fast path leaves out', () => {
+  test("Fastify's routes for the fast path's endpoints have no hook but the shared onRequest one", () => {
+    // The fast path runs that hook's stages itself; any other hook (added by a plugin or a later
+    // change) would be skipped for most requests. Such behaviour belongs in the shared stages.
+    const printed = running.gateway.server.printRoutes({ includeHooks: true, commonPrefix: false });
+    for (const path of ['/v1/chat/completions', '/v1/messages']) {
+      const block = new RegExp(`${path.replaceAll('/', '\\/')} \\(POST\\)\\n((?:.*•.*\\n)*)`).exec(printed);
+      assert.ok(block, `route ${path} printed`);
+      assert.deepEqual(block[1].trim().split('\n').map((line) => line.replace(/^[│\s]*/, '')), ['• (onRequest) ["admitRequest()"]'], `hooks on ${path}`);
+    }
+  });
+});
+
 describe('requests left to Fastify, answered the same way', () => {
   test('a body over the limit is refused with 413 before it is read', async () => {
     const big = JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x'.repeat(70 * 1024) }] });
