@@ -14,7 +14,7 @@ import { registerDashboardRoutes } from './dashboard-routes.js';
 import { registerBodyLogging } from './body-logging.js';
 import { registerErrorHandling } from './error-handler.js';
 import { createFastPath } from './fast-path.js';
-import type { FastPath } from './fast-path.js';
+import type { FastPath, PendingPrincipals } from './fast-path.js';
 import { createHttpServer } from './http-server.js';
 import { chatCompletionsEntry, registerChatCompletionsRoute } from './openai/chat-completions-route.js';
 import { registerEmbeddingsRoute } from './openai/embeddings-route.js';
@@ -42,6 +42,7 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
   const { services } = options;
   const nextRequestId = createRequestIdGenerator();
   let fastPath: FastPath | null = null;
+  const pendingPrincipals: PendingPrincipals = new WeakMap();
   const app = Fastify({
     loggerInstance: options.logger === false ? undefined : options.logger,
     logger: options.logger === false ? false : undefined,
@@ -95,7 +96,7 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
     }
     const state = createRequestState({ requestId: request.id, protocol: dataPlane.protocol, endpoint: dataPlane.endpoint });
     request.gatewayState = state;
-    const principal = services.authenticate(request.headers);
+    const principal = pendingPrincipals.get(request.raw) ?? services.authenticate(request.headers);
     if (principal instanceof Promise) {
       principal.then((resolved) => {
         state.principal = resolved;
@@ -125,6 +126,7 @@ export function buildServer(options: { services: GatewayServices; logger: Fastif
       nextRequestId,
       parseJson: app.getDefaultJsonParser('error', 'error'),
       log: app.log,
+      pendingPrincipals,
     });
   }
   return app;

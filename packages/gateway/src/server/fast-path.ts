@@ -10,14 +10,15 @@
  * included), the same exchange, and the same error edge. It takes only the requests that need
  * nothing else; every other one goes to Fastify untouched (nothing read from it yet):
  * another method or path, a query string, a body without a Content-Length or over the limit or
- * not JSON or encoded, a key not verified yet (the stage would need the store), a shutdown.
+ * not JSON or encoded, a key not verified yet (the stage needs the store; Fastify's hook takes over
+ * the lookup already started, so the store is asked once), a shutdown.
  */
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import { GatewayError } from '../core/index.js';
 import { createRequestState } from '../pipeline/request-state.js';
-import type { RequestState } from '../pipeline/request-state.js';
+import type { Principal, RequestState } from '../pipeline/request-state.js';
 import { handleChatExchange } from './chat-exchange.js';
 import type { ExchangeReply, ExchangeRequest, InboundChatCodec } from './chat-exchange.js';
 import { recordEdgeError, renderEdgeError, toGatewayErrorAtEdge } from './error-handler.js';
@@ -28,6 +29,9 @@ export type FastPath = (request: IncomingMessage, response: ServerResponse) => b
 
 /** Fastify's JSON parser (`getDefaultJsonParser`), callback style. */
 export type JsonParser = (request: never, body: string, done: (error: Error | null, value?: unknown) => void) => void;
+
+/** Key lookups the fast path started for requests it then left to Fastify, by raw request. */
+export type PendingPrincipals = WeakMap<IncomingMessage, Promise<Principal>>;
 
 /** An endpoint the fast path serves: its exact path and its protocol's codec. */
 export interface ChatEntry {
@@ -41,6 +45,8 @@ export function createFastPath(options: {
   nextRequestId: () => string;
   parseJson: JsonParser;
   log: FastifyBaseLogger;
+  /** Where a request left to Fastify keeps the key lookup already started for it. */
+  pendingPrincipals: PendingPrincipals;
 }): FastPath {
   const { services } = options;
   const codecs = new Map(options.entries.map((entry) => [entry.url, entry.codec]));
@@ -56,8 +62,10 @@ export function createFastPath(options: {
     if (headers['content-encoding'] !== undefined || services.isShuttingDown()) return false;
     const principal = services.authenticate(headers);
     if (principal instanceof Promise) {
-      // Fastify's hook asks again and answers the refusal; this promise's outcome is not ours.
+      // The key store is being asked: Fastify's hook takes this answer over instead of asking
+      // again, and answers a refusal. Until it does, a rejection must not count as unhandled.
       principal.catch(() => {});
+      options.pendingPrincipals.set(raw, principal);
       return false;
     }
     const requestId = options.nextRequestId();
