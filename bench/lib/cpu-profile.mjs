@@ -39,8 +39,13 @@ function frameKey(callFrame) {
   return `${callFrame.functionName || '(anonymous)'} ${file}${file ? `:${callFrame.lineNumber + 1}` : ''}`;
 }
 
-/** Summary of one profile: totals in ms and the top entries of each view. */
-export function summariseProfile(file, { top = 25 } = {}) {
+/**
+ * Summary of one profile: totals in ms and the top entries of each view. With `window` (µs of the
+ * monotonic clock, as process.hrtime gives them in any process of the machine: V8 stamps its
+ * samples with the same clock) only the samples taken inside it count, e.g. the measured phase
+ * without start-up and warm-up.
+ */
+export function summariseProfile(file, { top = 25, window = null } = {}) {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map();
@@ -51,7 +56,10 @@ export function summariseProfile(file, { top = 25 } = {}) {
   const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
   let totalMs = 0;
   let idleMs = 0;
+  let timestamp = profile.startTime;
   profile.samples.forEach((id, index) => {
+    timestamp += profile.timeDeltas[index] ?? 0;
+    if (window && (timestamp < window.startUs || timestamp > window.endUs)) return;
     const ms = (profile.timeDeltas[index] ?? 0) / 1000;
     const node = nodes.get(id);
     const area = areaOf(node.callFrame);
@@ -140,7 +148,7 @@ export function summariseHeapProfile(file, { top = 25 } = {}) {
 }
 
 export function formatHeapSummary(summary, { requests } = {}) {
-  const perRequest = requests ? ` (${Math.round((summary.totalMb * 1e6) / requests)} bytes sampled per request, whole run)` : '';
+  const perRequest = requests ? ` (${Math.round((summary.totalMb * 1e6) / requests)} bytes sampled per request of the measured phase)` : '';
   return formatRanked(`allocated ${summary.totalMb} MB (sampled)${perRequest}`, [
     ['allocated by area', summary.selfByArea],
     ['allocated by function', summary.selfByFunction],
