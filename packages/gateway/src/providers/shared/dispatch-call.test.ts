@@ -120,6 +120,8 @@ test('a 2xx stream resolves at its headers; every chunk comes in order, those th
   assert.equal(text, 'data: 1\n\ndata: 2\n\ndata: 3\n\n');
   await tick(10);
   assert.equal(ends, 1);
+  // The body lets its reader go at the end, but it is still read once.
+  assert.throws(() => response.body.consume({ data: () => {}, end: () => {}, error: () => {} }), /read once/);
 });
 
 test('a non-2xx answer is read whole for its error, never handed over as a stream', async () => {

@@ -34,6 +34,17 @@ test('an event split anywhere across chunks, even inside a UTF-8 character, is w
   }
 });
 
+test('a byte order mark at the start of the bytes is dropped, also when split across chunks; one later is kept', async () => {
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+  const bytes = Buffer.concat([bom, Buffer.from('data: a\n\ndata: \ufeffb\n\n')]);
+  for (const cut of [1, 2, 3, 5]) {
+    const events = await collect(bytes.subarray(0, cut), bytes.subarray(cut));
+    assert.deepEqual(events.map((event) => event.data), ['a', '\ufeffb'], `cut at ${cut}`);
+  }
+  // Invalid bytes become U+FFFD, as TextDecoder made them.
+  assert.deepEqual((await collect(Buffer.from([0x64, 0x61, 0x74, 0x61, 0x3a, 0x20, 0xff, 0x0a, 0x0a]))).map((event) => event.data), ['\ufffd']);
+});
+
 test('CRLF line endings are normalised, also when "\\r" and "\\n" arrive in different chunks', async () => {
   // One event with two data lines: splitting "\r\n" must not turn it into a blank line.
   assert.deepEqual(await collect('data: a\r', '\ndata: b\r\n\r\n'), [{ event: undefined, data: 'a\nb' }]);
