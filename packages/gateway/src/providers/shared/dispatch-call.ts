@@ -90,9 +90,10 @@ class DispatchGuard {
     this.#headersTimer = null;
   }
 
-  /** The call is over (answered, failed or dropped): timers, the abort listener and the controller go. */
+  /** The call is over (answered, failed or dropped): timers, the abort listener, the controller and the failure callback go. */
   finish(): void {
     this.#done = true;
+    this.onFail = ignoreFailure;
     this.headersReceived();
     if (this.#totalTimer !== null) clearTimeout(this.#totalTimer);
     this.#totalTimer = null;
@@ -104,7 +105,6 @@ class DispatchGuard {
     if (this.#done) return;
     const onFail = this.onFail;
     this.finish();
-    this.onFail = ignoreFailure;
     // A timeout of ours is a TimeoutError, which transportError maps as one.
     onFail(transportError(this.#timedOut ?? error, { provider: this.#call.provider, clientSignal: this.#call.signal }));
   }
@@ -120,7 +120,6 @@ class DispatchGuard {
     if (this.#done) return;
     const controller = this.#controller;
     this.finish();
-    this.onFail = ignoreFailure;
     controller?.abort(new DOMException('The reader stopped.', 'AbortError'));
   }
 
@@ -203,7 +202,6 @@ function dispatchCall(target: DispatchTarget, call: UpstreamCall, stream: boolea
       onResponseEnd() {
         if (guard.done) return;
         guard.finish();
-        guard.onFail = ignoreFailure;
         if (body === null) resolve({ status, headers, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
         else body.end();
         body = null;
