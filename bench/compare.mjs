@@ -12,7 +12,8 @@
  * build first gets --warmup seconds (3 by default) of closed-loop load.
  *
  * The name `bare` stands for the bare proxy (bare-proxy.mjs), so that `--builds bare,dist` measures
- * the gateway's figures against the floor in interleaved rounds, as the targets are stated.
+ * the gateway's figures against the floor in interleaved rounds, as the targets are stated. The bare
+ * proxy takes node flags the same way (`bare@--interrupt-budget=4096`), and none by default.
  *
  * A build may carry node flags of its own after `@` (each flag after its own `@`), which replace
  * the common ones for it, and environment variables (`NAME=value`, added to the recommended ones):
@@ -66,7 +67,8 @@ export async function runCompareScenario() {
     const gateways = [];
     for (const build of builds) {
       if (buildSpec(build, []).dir === BARE) {
-        gateways.push(await startBare({ mockUrl, cpu: serverCpu, logFile: path.join(tmp, 'bare.log'), loadCpu, useWrk }));
+        const { flags } = buildSpec(build, []);
+        gateways.push(await startBare({ mockUrl, cpu: serverCpu, logFile: path.join(tmp, `bare-${gateways.length}.log`), loadCpu, useWrk, flags, name: build }));
         continue;
       }
       const spec = buildSpec(build, nodeFlags);
@@ -127,13 +129,13 @@ function buildSpec(build, commonFlags) {
   return { dir, flags: flags.length > 0 ? flags : commonFlags, env };
 }
 
-async function startBare({ mockUrl, cpu, logFile, loadCpu, useWrk }) {
+async function startBare({ mockUrl, cpu, logFile, loadCpu, useWrk, flags, name }) {
   const port = await freePort();
-  const entry = startChild({ name: BARE, command: process.execPath, args: [path.join(BENCH_DIR, 'bare-proxy.mjs'), '--upstream', mockUrl, '--port', String(port)], cpu, logFile });
+  const entry = startChild({ name, command: process.execPath, args: [...flags, path.join(BENCH_DIR, 'bare-proxy.mjs'), '--upstream', mockUrl, '--port', String(port)], cpu, logFile });
   const url = `http://127.0.0.1:${port}`;
   // The bare proxy forwards every path: its health is the mock's.
   await waitUntilServing({ url: `${url}/health`, entry });
-  return { build: BARE, entry, load: { url: `${url}/v1/chat/completions`, auth: 'Bearer bench', cpu: loadCpu, connections: 64, useWrk }, cpuUs: [], rps: [], ttfbMs: [] };
+  return { build: name, entry, load: { url: `${url}/v1/chat/completions`, auth: 'Bearer bench', cpu: loadCpu, connections: 64, useWrk }, cpuUs: [], rps: [], ttfbMs: [] };
 }
 
 function printComparison(gateways, settings) {

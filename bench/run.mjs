@@ -109,9 +109,11 @@ async function main() {
     durationS: smoke ? 2 : numberOption(args.duration, 10),
     warmupS: smoke ? 1 : 2,
     phaseWarmupS: smoke ? 0.5 : 2,
-    // The stream phase is the first to run the stream relay's code; in 2 s (200 streams) V8 is
-    // still optimising it, most of all in the gateway, which has more of it (docs/performance.md).
-    streamWarmupS: smoke ? 0.5 : 5,
+    // The stream phase is the first to run the stream relay's code, after 300,000 JSON requests
+    // whose type feedback it invalidates. V8 optimises a function called once per request after
+    // about 2,000 calls, so at 100 streams/s its request path was still being re-optimised through
+    // a 15 s phase; 20 s (2,000 streams) measures the steady state (docs/performance.md).
+    streamWarmupS: smoke ? 0.5 : 20,
     pauseMs: smoke ? 300 : 1000,
     quietWaitS: numberOption(args['quiet-wait'], smoke ? 5 : 30),
     loadCpu: pin ? 0 : null,
