@@ -66,12 +66,12 @@ export async function runCompareScenario() {
     await waitUntilServing({ url: `${mockUrl}/health`, entry: mock });
     const gateways = [];
     for (const build of builds) {
-      if (buildSpec(build, []).dir === BARE) {
-        const { flags } = buildSpec(build, []);
-        gateways.push(await startBare({ mockUrl, cpu: serverCpu, logFile: path.join(tmp, `bare-${gateways.length}.log`), loadCpu, useWrk, flags, name: build }));
+      const spec = buildSpec(build, nodeFlags);
+      if (spec.dir === BARE) {
+        // Only its own flags: the gateway's common ones are not for the bare proxy.
+        gateways.push(await startBare({ mockUrl, cpu: serverCpu, logFile: path.join(tmp, `bare-${gateways.length}.log`), loadCpu, useWrk, flags: spec.ownFlags, name: build }));
         continue;
       }
-      const spec = buildSpec(build, nodeFlags);
       const { cli } = gatewayPaths(ROOT, spec.dir);
       const dir = fs.mkdtempSync(path.join(tmp, `${spec.dir}-`));
       const port = await freePort();
@@ -126,7 +126,7 @@ function buildSpec(build, commonFlags) {
   const isEnv = (part) => !part.startsWith('-') && part.includes('=');
   const flags = parts.filter((part) => !isEnv(part));
   const env = Object.fromEntries(parts.filter(isEnv).map((part) => [part.slice(0, part.indexOf('=')), part.slice(part.indexOf('=') + 1)]));
-  return { dir, flags: flags.length > 0 ? flags : commonFlags, env };
+  return { dir, flags: flags.length > 0 ? flags : commonFlags, ownFlags: flags, env };
 }
 
 async function startBare({ mockUrl, cpu, logFile, loadCpu, useWrk, flags, name }) {
