@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GatewayError } from '../core/index.js';
-import { createAuthenticator, extractKey } from './authenticate.js';
-import { hashKey } from './key-hash.js';
+import { createAuthenticator, createKeyResolver, extractKey } from './authenticate.js';
+import { hashKey, sameDigest } from './key-hash.js';
 import type { KeyLookup, KeyRecord } from './ports.js';
+import type { Principal } from './request-state.js';
 
 function key(overrides: Partial<KeyRecord> = {}): KeyRecord {
   return {
@@ -94,4 +95,29 @@ test('the master key and a cached key are answered at once, without a promise; r
   assert.ok(missing instanceof Promise);
   assert.equal(await code(missing), 'SY_ERR_UNAUTHENTICATED:401');
   assert.equal(store.calls, 2);
+});
+
+test('a verified key is cached under its own secret only; forget() drops it; the master key is never cached', async () => {
+  let down = false;
+  const store = lookup({ [hashKey('sy-good')]: key({ id: 'key_good' }) }, { fail: () => down });
+  const resolve = createKeyResolver({ masterKeyHash: hashKey('sy-master'), keys: store, cacheTtlMs: 60_000 });
+  await resolve('sy-good');
+  assert.equal((resolve('sy-good') as Principal).kind, 'key', 'answered from the cache');
+  assert.equal(await code(resolve('sy-good ')), 'SY_ERR_UNAUTHENTICATED:401', 'another secret is not answered from it');
+  resolve.forget('key_good');
+  const again = resolve('sy-good');
+  assert.ok(again instanceof Promise, 'forgotten: the store is asked again');
+  await again;
+  down = true;
+  assert.deepEqual(resolve('sy-master'), { kind: 'master' }, 'the master key needs no store');
+  assert.equal(store.calls, 3);
+});
+
+test('sameDigest compares hex digests whole', () => {
+  const digest = hashKey('sy-master');
+  assert.equal(sameDigest(digest, hashKey('sy-master')), true);
+  assert.equal(sameDigest(digest, hashKey('sy-other')), false);
+  assert.equal(sameDigest(digest, `${digest.slice(0, 63)}${digest.endsWith('0') ? '1' : '0'}`), false, 'only the last character differs');
+  assert.equal(sameDigest(digest, digest.slice(0, 62)), false);
+  assert.equal(sameDigest('', ''), true);
 });

@@ -28,7 +28,7 @@ test('a budget refuses what would overshoot, settles to real cost, releases on f
   const day1 = Date.parse('2026-11-22T10:00:00Z');
   const admit = (nowMs: number, worstCaseUsd: number) => admitBudgets({ policy, ledger, budgets: policy.budgetsFor(subject, nowMs), worstCaseUsd });
   const first = await admit(day1, 0.6);
-  await assert.rejects(admit(day1, 0.6), (error: { code: string; message: string }) => {
+  await assert.rejects(async () => admit(day1, 0.6), (error: { code: string; message: string }) => {
     assert.equal(error.code, 'SY_ERR_BUDGET_EXCEEDED');
     assert.match(error.message, /daily global budget "day".*resets at 2026-11-23T00:00:00\.000Z/);
     return true;
@@ -41,7 +41,7 @@ test('a budget refuses what would overshoot, settles to real cost, releases on f
   await settled();
   const periodKey = policy.budgetsFor(subject, day1)[0].periodKey;
   assert.deepEqual(await ledger.read('bud_day', periodKey), { spentUsd: 0.9, reservedUsd: 0 });
-  await assert.rejects(admit(day1, 0.2));
+  await assert.rejects(async () => admit(day1, 0.2));
   const day2 = Date.parse('2026-11-23T00:00:01Z');
   (await admit(day2, 0.6)).settle(0.1);
 });

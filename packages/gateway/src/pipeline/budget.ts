@@ -10,7 +10,7 @@
 import type { PriceCatalog } from '../accounting/price-catalog.js';
 import { GatewayError } from '../core/index.js';
 import type { Deployment } from '../core/index.js';
-import type { BudgetLedger, BudgetReservation, BudgetWindow, GovernancePolicy } from './ports.js';
+import type { Awaitable, BudgetLedger, BudgetReservation, BudgetReserveResult, BudgetWindow, GovernancePolicy } from './ports.js';
 
 export interface BudgetAdmission {
   /** Charges the real cost (0 releases the reservation). Safe to call more than once: only the first counts. */
@@ -35,18 +35,22 @@ export function worstCaseCostUsd(options: {
   return worst;
 }
 
-export async function admitBudgets(options: {
+/** Answers at once when the ledger does (the in-process one); a refusal is thrown, or rejected. */
+export function admitBudgets(options: {
   policy: GovernancePolicy;
   ledger: BudgetLedger;
   /** The budgets that apply (GovernancePolicy.budgetsFor). */
   budgets: readonly BudgetWindow[];
   worstCaseUsd: number;
-}): Promise<BudgetAdmission> {
+}): Awaitable<BudgetAdmission> {
   const { budgets } = options;
   if (budgets.length === 0) return NOTHING_RESERVED;
-  const result = await options.ledger.reserve(budgets, options.worstCaseUsd);
-  if (!result.ok) throw budgetExceeded(result.budget, result.spentUsd + result.reservedUsd);
-  return settlerFor({ ledger: options.ledger, policy: options.policy, reservation: result.reservation, budgets });
+  const reserved = options.ledger.reserve(budgets, options.worstCaseUsd);
+  const admit = (result: BudgetReserveResult): BudgetAdmission => {
+    if (!result.ok) throw budgetExceeded(result.budget, result.spentUsd + result.reservedUsd);
+    return settlerFor({ ledger: options.ledger, policy: options.policy, reservation: result.reservation, budgets });
+  };
+  return reserved instanceof Promise ? reserved.then(admit) : admit(reserved);
 }
 
 function settlerFor(options: {

@@ -103,12 +103,15 @@ export interface WindowCounterState {
   resetAtMs: number;
 }
 
+/** A value now, or later: in-process stores answer at once, so the request path takes no microtask for them. */
+export type Awaitable<T> = T | Promise<T>;
+
 export interface CounterStore {
   /**
    * All or nothing: when every counter stays within its limit after adding its amount, adds to all
    * and answers allowed; otherwise adds to none, and `blocked` names the counters that would overflow.
    */
-  take(counters: readonly WindowCounter[], nowMs: number): Promise<{ allowed: boolean; states: WindowCounterState[]; blocked: string[] }>;
+  take(counters: readonly WindowCounter[], nowMs: number): Awaitable<{ allowed: boolean; states: WindowCounterState[]; blocked: string[] }>;
   /** Adds without checking (token counts settled after the answer; may be negative to give back). */
   add(counters: ReadonlyArray<Pick<WindowCounter, 'key' | 'windowMs' | 'amount'>>, nowMs: number): Promise<void>;
 }
@@ -142,7 +145,7 @@ export interface BudgetLedger {
    * (A request is refused only when its own worst case does not fit, so concurrent requests can
    * overshoot by no more than what is already in flight.)
    */
-  reserve(budgets: readonly BudgetWindow[], amountUsd: number): Promise<BudgetReserveResult>;
+  reserve(budgets: readonly BudgetWindow[], amountUsd: number): Awaitable<BudgetReserveResult>;
   /** Turns a reservation into spend of actualUsd (which may be more or less than reserved). */
   settle(reservation: BudgetReservation, actualUsd: number): Promise<void>;
   /** Gives a reservation back (the request failed before anything was billed). */

@@ -33,7 +33,7 @@ test('requests are counted exactly to the limit; the refusal carries retry-after
   await new Promise((resolve) => setImmediate(resolve));
   const second = await admit();
   assert.equal(second.headers['x-ratelimit-remaining-tokens'], '40');
-  await assert.rejects(admit(), (error: { code: string; retryAfterMs: number; headers: Record<string, string> }) => {
+  await assert.rejects(async () => admit(), (error: { code: string; retryAfterMs: number; headers: Record<string, string> }) => {
     assert.equal(error.code, 'SY_ERR_RATE_LIMITED');
     assert.equal(error.headers['x-ratelimit-remaining-requests'], '0');
     assert.ok(error.retryAfterMs >= 1_000 && error.retryAfterMs <= 60_000);

@@ -6,7 +6,7 @@
  */
 
 import { GatewayError } from '../core/index.js';
-import type { CounterStore, GovernancePolicy, LimitRule, RequestSubject, WindowCounter } from './ports.js';
+import type { Awaitable, CounterStore, GovernancePolicy, LimitRule, RequestSubject, WindowCounter, WindowCounterState } from './ports.js';
 import { rateLimitHeaders } from './rate-limit-headers.js';
 
 export interface RateLimitAdmission {
@@ -20,14 +20,17 @@ export interface RateLimitAdmission {
 
 const NOTHING_TO_SETTLE: RateLimitAdmission = { applied: false, headers: {}, settleTokens: null };
 
-export async function admitRateLimits(options: {
+type TakeResult = { allowed: boolean; states: WindowCounterState[]; blocked: string[] };
+
+/** Answers at once when the counters do (the in-process store); a refusal is thrown, or rejected. */
+export function admitRateLimits(options: {
   policy: GovernancePolicy;
   counters: CounterStore;
   subject: RequestSubject;
   /** The prompt's token estimate; asked only when a token limit applies. */
   estimateTokens: () => number;
   now?: () => number;
-}): Promise<RateLimitAdmission> {
+}): Awaitable<RateLimitAdmission> {
   const rules = options.policy.limitsFor(options.subject);
   if (rules.length === 0) return NOTHING_TO_SETTLE;
   const now = options.now ?? Date.now;
@@ -40,11 +43,24 @@ export async function admitRateLimits(options: {
     const rule = rules[index];
     counters[index] = { key: rule.counterKey, windowMs: rule.windowMs, limit: rule.limit, amount: rule.metric === 'requests' ? 1 : estimated };
   }
-  const result = await options.counters.take(counters, nowMs);
+  const taken = options.counters.take(counters, nowMs);
+  const admit = (result: TakeResult): RateLimitAdmission => admission({ counters: options.counters, rules, result, nowMs, estimated, tokenRuleCount });
+  return taken instanceof Promise ? taken.then(admit) : admit(taken);
+}
+
+function admission(options: {
+  counters: CounterStore;
+  rules: readonly LimitRule[];
+  result: TakeResult;
+  nowMs: number;
+  estimated: number;
+  tokenRuleCount: number;
+}): RateLimitAdmission {
+  const { rules, result, nowMs, estimated } = options;
   const headers = rateLimitHeaders(rules, result.states, nowMs);
   if (!result.allowed) throw rejection(rules, result.states, result.blocked, headers, nowMs);
 
-  if (tokenRuleCount === 0) return { applied: true, headers, settleTokens: null };
+  if (options.tokenRuleCount === 0) return { applied: true, headers, settleTokens: null };
   const tokenRules = rules.filter((rule) => rule.metric === 'tokens');
   return {
     applied: true,

@@ -93,7 +93,8 @@ export async function handleChatExchange(options: {
   if (services.tracer) state.trace = services.tracer.startRequest(state, request.headers, chat);
   const route = routeRequestFor({ headers: request.headers, body, chat });
   const groupName = applyRoutingRules({ services, state, route, groupName: group.name });
-  await govern({
+  // Awaited only when a stage is (Redis): with the in-process stores there is no microtask here.
+  const governed = govern({
     governance: services.governance,
     state,
     ip: request.ip,
@@ -102,9 +103,11 @@ export async function handleChatExchange(options: {
     promptTokens: () => approximatePromptTokens(chat),
     maxOutputTokens: chat.maxTokens ?? null,
   });
+  if (governed !== undefined) await governed;
 
   const call = services.inflight.begin(reply.raw);
-  const release = await acquireSlot({ services, route, signal: call.signal, call, principal: state.principal });
+  const slot = acquireSlot({ services, route, signal: call.signal, call, principal: state.principal });
+  const release = slot instanceof Promise ? await slot : slot;
   // The answering deployment's slot (maxConcurrentRequests), held until the answer ended: for a
   // stream, until its last frame was relayed or the client left.
   let releaseDeployment = NOTHING_TO_RELEASE;
@@ -173,24 +176,22 @@ export function applyRoutingRules(options: { services: GatewayServices; state: R
 
 /**
  * Waits for a gateway-wide slot (bounded, by priority: the hint, else the key tier's); a full
- * queue is a 429 with retry-after.
+ * queue is a 429 with retry-after. Without a gateway-wide bound, the release at once (no promise).
  */
-export async function acquireSlot(options: {
+export function acquireSlot(options: {
   services: GatewayServices;
   route: RouteRequest;
   signal: AbortSignal;
   call: InflightCall;
   principal?: Principal | null;
-}): Promise<() => void> {
+}): (() => void) | Promise<() => void> {
   const limiter = options.services.concurrency;
   if (!limiter) return NOTHING_TO_RELEASE;
   const keyTier = options.principal?.kind === 'key' ? options.principal.key.tier : null;
-  try {
-    return await limiter.acquire({ priority: options.services.router.priorityOf(options.route.hints, keyTier), signal: options.signal });
-  } catch (error) {
+  return limiter.acquire({ priority: options.services.router.priorityOf(options.route.hints, keyTier), signal: options.signal }).catch((error: unknown) => {
     options.call.done();
     throw error;
-  }
+  });
 }
 
 async function callDeployment(options: {

@@ -129,6 +129,40 @@ describe('requests the fast path serves', () => {
   });
 });
 
+describe('a body that arrives in pieces', () => {
+  test('is read once its last byte is in, and the connection serves the next request', async () => {
+    const { port } = new URL(running.url);
+    const head = (length: number): string =>
+      `POST /v1/chat/completions HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+      `authorization: Bearer ${running.masterKey}\r\ncontent-length: ${length}\r\n\r\n`;
+    const body = Buffer.from(chat);
+    const before = throughFastify.length;
+    const text = await new Promise<string>((resolve, reject) => {
+      let received = '';
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        // Headers and a first piece, the rest 30 ms later; then a second request on the same connection.
+        socket.write(head(body.length) + body.subarray(0, 7).toString());
+        setTimeout(() => socket.write(body.subarray(7)), 30);
+      });
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => {
+        const answers = (received += chunk).split('HTTP/1.1 ').length - 1;
+        if (answers === 1 && received.includes('"chat.completion"') && !received.includes('second')) {
+          received += '\n--second--\n';
+          socket.write(head(body.length) + chat);
+        }
+        if (answers === 2 && received.lastIndexOf('"chat.completion"') > received.indexOf('--second--')) {
+          socket.destroy();
+          resolve(received);
+        }
+      });
+      socket.on('error', reject);
+    });
+    assert.equal(text.match(/HTTP\/1\.1 200 OK/g)?.length, 2, text);
+    assert.equal(throughFastify.length, before, 'both served by the fast path');
+  });
+});
+
 describe('a client that leaves while its body is on the way', () => {
   test('gets one usage row, as a client that disconnected', async () => {
     const before = (await usageRows(running)).filter((row) => row.outcome === 'client_disconnected').length;

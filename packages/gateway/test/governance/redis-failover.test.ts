@@ -200,7 +200,7 @@ test('a bad counter (windowMs 0) is the caller’s error, not a Redis outage', a
   const harness = await connect();
   try {
     const store = createCounterStore({ redis: harness.redis, logger: pino({ level: 'silent' }) });
-    await assert.rejects(store.take([{ key: 'rl:bad', windowMs: 0, limit: 1, amount: 1 }], 0), RangeError);
+    await assert.rejects(async () => store.take([{ key: 'rl:bad', windowMs: 0, limit: 1, amount: 1 }], 0), RangeError);
     assert.equal(harness.redis.status(), 'ok');
     assert.deepEqual(harness.statusChanges, []);
   } finally {

@@ -60,7 +60,8 @@ export class MemoryBudgetLedger implements BudgetLedger {
     return this.reservations.has(reservationId);
   }
 
-  async reserve(budgets: readonly BudgetWindow[], amountUsd: number): Promise<BudgetReserveResult> {
+  /** Synchronous: check and reserve happen without another call in between, and without a microtask. */
+  reserve(budgets: readonly BudgetWindow[], amountUsd: number): BudgetReserveResult {
     this.sweep();
     const amountMicro = Math.max(0, toMicroUsd(amountUsd));
     const distinct = distinctPeriods(budgets);
