@@ -7,7 +7,7 @@ import { MemoryCounterStore } from '../governance/limits/memory-counter-store.js
 import { govern } from './govern.js';
 import type { Governance } from './govern.js';
 import type { CounterStore, GovernancePolicy, KeyRecord } from './ports.js';
-import { createRequestState } from './request-state.js';
+import { createRequestState, responseHeadersOf } from './request-state.js';
 
 const key: KeyRecord = {
   id: 'key_1', name: 'k', prefix: 'sy-abc', models: null, scopes: ['data'], tier: 'standard', teamId: null, userId: null,
@@ -28,11 +28,12 @@ function governed(counters: CounterStore): { result: Promise<void> | undefined; 
   return { result, state };
 }
 
-test('with the in-process counters and ledger, govern admits at once: no promise, headers and settlements kept', () => {
+test('with the in-process counters and ledger, govern admits at once: no promise; headers left for later, settlements kept', () => {
   const counters = new MemoryCounterStore();
   const { result, state } = governed(counters);
   assert.equal(result, undefined);
-  assert.equal(state.responseHeaders?.['x-ratelimit-remaining-requests'], '1');
+  assert.equal(state.responseHeaders, null, 'the headers are made later, once the upstream call is out');
+  assert.equal(responseHeadersOf(state)?.['x-ratelimit-remaining-requests'], '1');
   assert.equal(state.afterRecord?.length, 1, 'the budget settlement (a request limit has no token settlement)');
   governed(counters);
   assert.throws(() => governed(counters), (error: unknown) => error instanceof GatewayError && error.code === 'SY_ERR_RATE_LIMITED');
@@ -47,7 +48,7 @@ test('with counters that answer later (Redis), govern is a promise with the same
   const { result, state } = governed(later);
   assert.ok(result instanceof Promise);
   await result;
-  assert.equal(state.responseHeaders?.['x-ratelimit-remaining-requests'], '1');
+  assert.equal(responseHeadersOf(state)?.['x-ratelimit-remaining-requests'], '1');
   assert.equal(state.afterRecord?.length, 1);
   await governed(later).result;
   await assert.rejects(async () => governed(later).result, (error: unknown) => error instanceof GatewayError && error.code === 'SY_ERR_RATE_LIMITED');

@@ -17,6 +17,7 @@ import type { BudgetAdmission } from './budget.js';
 import type { Awaitable, BudgetLedger, CounterStore, GovernancePolicy, LimitRule, RequestSubject } from './ports.js';
 import { admitRateLimits } from './rate-limit.js';
 import type { RateLimitAdmission } from './rate-limit.js';
+import { deferResponseHeaders } from './request-state.js';
 import type { Principal, RequestState } from './request-state.js';
 
 export interface Governance {
@@ -85,8 +86,8 @@ export function govern(options: {
 }
 
 function keepLimits(state: RequestState, limits: RateLimitAdmission): void {
-  // The headers object is this request's own (rateLimitHeaders makes a new one), so it is kept as it is.
-  if (limits.applied) state.responseHeaders = state.responseHeaders ? Object.assign(state.responseHeaders, limits.headers) : limits.headers;
+  // Made once the upstream call is out (the headers object is this request's own, kept as it is).
+  if (limits.applied) deferResponseHeaders(state, () => limits.headers);
   const { settleTokens } = limits;
   if (settleTokens) (state.afterRecord ??= []).push((row) => settleTokens(row.promptTokens + row.completionTokens));
 }

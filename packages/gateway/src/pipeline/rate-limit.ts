@@ -12,8 +12,8 @@ import { rateLimitHeaders } from './rate-limit-headers.js';
 export interface RateLimitAdmission {
   /** False when no limit applies to the request (nothing counted, no headers). */
   applied: boolean;
-  /** Headers for the answer (and for the 429). */
-  headers: Record<string, string>;
+  /** Headers for the answer (and for the 429), made when first read. */
+  readonly headers: Record<string, string>;
   /** Corrects the token counters to the real count once it is known; null when no token limit applies. */
   settleTokens: ((actualTokens: number) => void) | null;
 }
@@ -56,24 +56,40 @@ function admission(options: {
   estimated: number;
   tokenRuleCount: number;
 }): RateLimitAdmission {
-  const { rules, result, nowMs, estimated } = options;
-  const headers = rateLimitHeaders(rules, result.states, nowMs);
-  if (!result.allowed) throw rejection(rules, result.states, result.blocked, headers, nowMs);
-
-  if (options.tokenRuleCount === 0) return { applied: true, headers, settleTokens: null };
+  const { rules, result, nowMs, estimated, counters } = options;
+  if (!result.allowed) throw rejection(rules, result.states, result.blocked, rateLimitHeaders(rules, result.states, nowMs), nowMs);
+  if (options.tokenRuleCount === 0) return new Admitted(rules, result.states, nowMs, null);
   const tokenRules = rules.filter((rule) => rule.metric === 'tokens');
-  return {
-    applied: true,
-    headers,
-    settleTokens(actualTokens) {
-      const difference = Math.round(actualTokens) - estimated;
-      if (difference === 0) return;
-      // Bookkeeping after the answer: never awaited by the request, never allowed to throw into it.
-      options.counters
-        .add(tokenRules.map((rule) => ({ key: rule.counterKey, windowMs: rule.windowMs, amount: difference })), nowMs)
-        .catch(() => {});
-    },
-  };
+  return new Admitted(rules, result.states, nowMs, (actualTokens) => {
+    const difference = Math.round(actualTokens) - estimated;
+    if (difference === 0) return;
+    // Bookkeeping after the answer: never awaited by the request, never allowed to throw into it.
+    counters.add(tokenRules.map((rule) => ({ key: rule.counterKey, windowMs: rule.windowMs, amount: difference })), nowMs).catch(() => {});
+  });
+}
+
+/**
+ * An admitted request's limits. Its headers are formatted when first read: govern defers them until
+ * the upstream call is out (about 13 µs of a stream's first byte otherwise; docs/performance.md).
+ */
+class Admitted implements RateLimitAdmission {
+  readonly applied = true;
+  readonly settleTokens: ((actualTokens: number) => void) | null;
+  readonly #rules: readonly LimitRule[];
+  readonly #states: readonly WindowCounterState[];
+  readonly #nowMs: number;
+  #headers: Record<string, string> | null = null;
+
+  constructor(rules: readonly LimitRule[], states: readonly WindowCounterState[], nowMs: number, settleTokens: ((actualTokens: number) => void) | null) {
+    this.#rules = rules;
+    this.#states = states;
+    this.#nowMs = nowMs;
+    this.settleTokens = settleTokens;
+  }
+
+  get headers(): Record<string, string> {
+    return (this.#headers ??= rateLimitHeaders(this.#rules, this.#states, this.#nowMs));
+  }
 }
 
 function rejection(

@@ -40,8 +40,10 @@ export interface RequestState {
   outputText: string;
   /** True once the usage row was written, so that no request gets two. */
   recorded: boolean;
-  /** Extra headers for the answer (x-ratelimit-*), set by the stages before dispatch. */
+  /** Extra headers for the answer (x-ratelimit-*), set by the stages before dispatch. Read them with responseHeadersOf. */
   responseHeaders: Record<string, string> | null;
+  /** Headers still to be made (the rate limits'): see deferResponseHeaders. */
+  pendingHeaders: (() => Record<string, string>) | null;
   /** Run once the usage row exists: settle budget reservations and token counters with real figures. */
   afterRecord: Array<(row: UsageRow) => void> | null;
   /** The request's trace (spans of the request and its attempts); the shared no-op when not traced. */
@@ -71,6 +73,7 @@ export function createRequestState(options: {
     outputText: '',
     recorded: false,
     responseHeaders: null,
+    pendingHeaders: null,
     afterRecord: null,
     trace: NOOP_REQUEST_TRACE,
   };
@@ -88,3 +91,24 @@ export interface ApiCaller {
 
 /** Authenticates a management call and checks one permission; throws 401/403 GatewayErrors. */
 export type AuthorizeApi = (headers: Record<string, string | string[] | undefined>, permission: string) => Promise<ApiCaller>;
+
+/**
+ * Leaves the making of some answer headers for later: a stage decides before dispatch, but its
+ * headers are text that can be written while the upstream call is out (chat-exchange.ts makes them
+ * then), instead of adding to the time before it.
+ */
+export function deferResponseHeaders(state: RequestState, make: () => Record<string, string>): void {
+  const earlier = state.pendingHeaders;
+  state.pendingHeaders = earlier === null ? make : () => Object.assign(earlier(), make());
+}
+
+/** The answer's extra headers, with any deferred ones made now. */
+export function responseHeadersOf(state: RequestState): Record<string, string> | null {
+  const pending = state.pendingHeaders;
+  if (pending !== null) {
+    state.pendingHeaders = null;
+    const made = pending();
+    state.responseHeaders = state.responseHeaders === null ? made : Object.assign(state.responseHeaders, made);
+  }
+  return state.responseHeaders;
+}

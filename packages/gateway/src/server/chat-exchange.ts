@@ -15,6 +15,7 @@ import type { ChatRequest, ChatResponse, Deployment, InboundProtocol, StreamEven
 import { dispatchHeld } from '../pipeline/dispatch.js';
 import { resolveModel } from '../pipeline/resolve-model.js';
 import type { AttemptTrace } from '../pipeline/ports.js';
+import { responseHeadersOf } from '../pipeline/request-state.js';
 import type { Principal, RequestState } from '../pipeline/request-state.js';
 import type { PassthroughResult } from '../providers/types.js';
 import type { InflightCall } from './inflight.js';
@@ -114,7 +115,7 @@ export async function handleChatExchange(options: {
   try {
     let outcome: Outcome;
     try {
-      ({ value: outcome, release: releaseDeployment } = await dispatchHeld({
+      const dispatched = dispatchHeld({
         router: services.router,
         retryPolicy: services.retryPolicy,
         groupName,
@@ -126,7 +127,12 @@ export async function handleChatExchange(options: {
         call: (deployment, attempt) => callDeployment({ deployment, attempt, chat, untranslatable, body, request, services, codec, signal: call.signal, state }),
         onAttemptFailed: ({ deployment, error, willRetry }) =>
           services.onAttemptFailed?.({ requestId: state.requestId, deploymentId: deployment.id, code: error.code, message: error.message, willRetry }),
-      }));
+      });
+      // When nothing before it waited, the upstream request has gone out by now (dispatch runs
+      // synchronously up to the socket write): the answer's deferred headers are made while the
+      // upstream works, rather than before the call or after its first byte.
+      responseHeadersOf(state);
+      ({ value: outcome, release: releaseDeployment } = await dispatched);
     } catch (error) {
       throw abortAware(error, call);
     }
@@ -230,7 +236,7 @@ async function callDeployment(options: {
 /** The answer's own headers, for a stream written to the raw response (x-request-id included). */
 export function answerHeaders(state: RequestState): Record<string, string> {
   const headers: Record<string, string> = { 'x-request-id': state.requestId };
-  const extra = state.responseHeaders;
+  const extra = responseHeadersOf(state);
   if (extra) for (const name in extra) headers[name] = extra[name];
   if (state.deployment) headers['x-switchyard-provider'] = state.deployment.provider.id;
   return headers;
@@ -238,7 +244,7 @@ export function answerHeaders(state: RequestState): Record<string, string> {
 
 /** The same headers set on a Fastify reply (whose x-request-id the onRequest hook already set). */
 export function setAnswerHeaders<Reply extends ExchangeReply>(reply: Reply, state: RequestState): Reply {
-  const extra = state.responseHeaders;
+  const extra = responseHeadersOf(state);
   if (extra) for (const name in extra) reply.header(name, extra[name]);
   if (state.deployment) reply.header('x-switchyard-provider', state.deployment.provider.id);
   return reply;

@@ -8,6 +8,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GatewayError, isGatewayError } from '../core/index.js';
+import { responseHeadersOf } from '../pipeline/request-state.js';
 import type { RequestState } from '../pipeline/request-state.js';
 import { renderAnthropicError } from './anthropic/codec/index.js';
 import type { RenderedAnthropicError } from './anthropic/codec/render-error.js';
@@ -78,7 +79,7 @@ export function recordEdgeError(options: { thrown: unknown; error: GatewayError;
   if (!state) return {};
   const outcome = error.code === 'SY_ERR_CLIENT_DISCONNECTED' ? 'client_disconnected' : 'error';
   options.services.accountant.finish(state, { status: error.status, outcome, errorCode: error.code });
-  const headers: Record<string, string> = { ...state.responseHeaders };
+  const headers: Record<string, string> = { ...responseHeadersOf(state) };
   if (state.deployment) headers['x-switchyard-provider'] = state.deployment.provider.id;
   return headers;
 }
