@@ -8,8 +8,11 @@
  * or gateway to CPU 1 (taskset, when it works). Per target: a warm-up, closed-loop max throughput
  * with the server's CPU time per request, open loop at 500 and 2000 req/s, streaming TTFB/total at
  * 100 streams/s, RSS idle/peak; for the gateway then the soak (200,000 requests at 2000 req/s,
- * RSS at its start and end). Then the gateway is stopped with SIGTERM and its usage rows are
- * counted against the requests sent. Prints one Markdown table, saves the raw JSON under
+ * RSS at its start and end). With both the bare proxy and the gateway among the targets, the bare
+ * proxy stays up (idle) through the gateway's phases, and then streams go to each in 6 alternating
+ * rounds of 5 s (lib/interleaved.mjs): a TTFB gap that the host's drift between the two targets'
+ * phases does not move. Then the gateway is stopped with SIGTERM and its usage rows are counted
+ * against the requests sent. Prints one Markdown table, saves the raw JSON under
  * bench/results/ and (full runs) writes the table into docs/performance.md.
  *
  * Before each target it waits (up to --quiet-wait s) for the machine to be idle, and it reports per
@@ -37,6 +40,7 @@ import { fileURLToPath } from 'node:url';
 import { numberOption, readArgs, scriptHeader } from './lib/args.mjs';
 import { wrkInstalled } from './lib/drivers.mjs';
 import { buildInfo, countUsageRows, createVirtualKey, gatewayEnv, gatewayNodeFlags, gatewayPaths, gatewayWarnings, MODEL_GROUP, RECOMMENDED_ENV, scrapeMetrics, writeGatewayConfig } from './lib/gateway.mjs';
+import { interleavedStreams } from './lib/interleaved.mjs';
 import { measureTarget, RATES } from './lib/measure.mjs';
 import { freePort, killAll, killChildrenOnExit, startChild, stopChild, tasksetWorks, waitUntilServing } from './lib/processes.mjs';
 import { buildTable, latestSection, machineInfo, TARGETS, usageLine, writeLatestSection } from './lib/report.mjs';
@@ -114,6 +118,8 @@ async function main() {
     // about 2,000 calls, so at 100 streams/s its request path was still being re-optimised through
     // a 15 s phase; 20 s (2,000 streams) measures the steady state (docs/performance.md).
     streamWarmupS: smoke ? 0.5 : 20,
+    // Paired stream rounds on the bare proxy and the gateway once both are warm (lib/interleaved.mjs).
+    interleave: { rounds: smoke ? 2 : 6, durationS: smoke ? 1 : 5, warmupS: smoke ? 0.5 : 1 },
     pauseMs: smoke ? 300 : 1000,
     quietWaitS: numberOption(args['quiet-wait'], smoke ? 5 : 30),
     loadCpu: pin ? 0 : null,
@@ -147,6 +153,7 @@ async function main() {
       warmupS: settings.warmupS,
       phaseWarmupS: settings.phaseWarmupS,
       streamWarmupS: settings.streamWarmupS,
+      interleave: settings.interleave,
       mock: MOCK,
       rates: RATES,
       soak: settings.soak,
@@ -156,8 +163,12 @@ async function main() {
       resultFile: `${date.replace(/[:.]/g, '-')}${smoke ? '-smoke' : ''}.json`,
     },
     targets: {},
+    interleaved: null,
     usage: null,
   };
+  // The bare proxy stays up (idle) until the gateway's phases are done, for the interleaved rounds.
+  let bareKept = null;
+  const interleave = targets.includes('bare') && targets.includes('gateway');
 
   const mockPort = await freePort();
   const mockUrl = `http://127.0.0.1:${mockPort}`;
@@ -187,7 +198,8 @@ async function main() {
       const url = `http://127.0.0.1:${port}`;
       await waitUntilServing({ url: `${url}/health`, entry: bare });
       results.targets.bare = await measureTarget({ id, url: `${url}${CHAT_PATH}`, pid: bare.pid, settings, mockPid: mock.pid, counter });
-      await stopChild(bare, 5000);
+      if (interleave) bareKept = { entry: bare, url: `${url}${CHAT_PATH}` };
+      else await stopChild(bare, 5000);
     } else {
       const port = await freePort();
       const configFile = path.join(tmp, 'switchyard.yaml');
@@ -205,6 +217,19 @@ async function main() {
       log(`[gateway] started (pid ${gateway.pid}, model group ${MODEL_GROUP}, two deployments on the mock, key ${keyId} with rate limits and a budget)`);
       const afterPhase = (name) => scrapeMetrics(url).catch((error) => ({ phase: name, error: error.message }));
       results.targets.gateway = await measureTarget({ id, url: `${url}${CHAT_PATH}`, pid: gateway.pid, auth: `Bearer ${key}`, settings, mockPid: mock.pid, counter, afterPhase });
+      if (bareKept) {
+        results.interleaved = await interleavedStreams({
+          bare: { url: bareKept.url },
+          gateway: { url: `${url}${CHAT_PATH}`, auth: `Bearer ${key}` },
+          ...settings.interleave,
+          rate: RATES.streams,
+          cpu: settings.loadCpu,
+          counter,
+          log,
+        });
+        await stopChild(bareKept.entry, 5000);
+        bareKept = null;
+      }
       const finalScrape = await afterPhase('end');
       log('[gateway] SIGTERM, waiting for it to flush usage rows and exit');
       const stop = await stopChild(gateway, 60_000);
@@ -215,6 +240,7 @@ async function main() {
       }
     }
   }
+  if (bareKept) await stopChild(bareKept.entry, 5000);
   await stopChild(mock, 5000);
 
   const table = buildTable(results);

@@ -18,7 +18,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
 
 /** Adds a phase's requests to the target's count: every request begun, and those answered. */
-function tally(counter, phase) {
+export function tally(counter, phase) {
   const statusErrors = Object.entries(phase.errorKinds ?? {})
     .filter(([kind]) => kind.startsWith('status_'))
     .reduce((sum, [, count]) => sum + count, 0);

@@ -77,6 +77,14 @@ export function buildTable(results) {
     );
   }
 
+  const paired = results.interleaved;
+  if (paired) {
+    const range = `${added(paired.minGapMs, 0)} … ${added(paired.maxGapMs, 0)}`;
+    rows.push(
+      `| Stream TTFB p50, ${paired.rounds} alternating rounds of ${paired.durationS} s: median of the rounds' p50 (ms) | — | ${fixed(paired.bareMedianMs)} | ${fixed(paired.gatewayMedianMs)} | ${added(paired.medianGapMs, 0)} (rounds ${range}) | — |`,
+    );
+  }
+
   const header = `| Figure | ${TARGETS.map(([, label]) => label).join(' | ')} | gateway vs bare | gateway vs direct |`;
   const rule = `|---|${TARGETS.map(() => '---:').join('|')}|---:|---:|`;
   return [header, rule, ...rows].join('\n');
@@ -140,6 +148,7 @@ export function latestSection(results, table) {
       `${meta.streamWarmupS !== undefined && meta.streamWarmupS !== meta.warmupS ? ` (the stream phase after ${meta.streamWarmupS} s)` : ''}; ` +
       `mock streams ${meta.mock.chunks} chunks ${meta.mock.intervalMs} ms apart` +
       `${meta.soak?.requests > 0 ? `; soak of ${meta.soak.requests} requests at ${meta.soak.rate} req/s (open loop) on ${meta.soak.targets.join(', ')}` : ''}` +
+      `${results.interleaved ? `; then ${results.interleaved.rounds} alternating stream rounds of ${results.interleaved.durationS} s (+${results.interleaved.warmupS} s) on the bare proxy and the gateway, ABBA` : ''}` +
       `${meta.gatewayDist && meta.gatewayDist !== 'dist' ? `; gateway build packages/gateway/${meta.gatewayDist}` : ''}` +
       `; gateway node flags: ${meta.gatewayNodeFlags?.length ? `\`${meta.gatewayNodeFlags.join(' ')}\`` : 'none'}` +
       `${meta.gatewayEnv ? `, environment: ${Object.entries(meta.gatewayEnv).map(([name, value]) => `\`${name}=${value}\``).join(' ')}` : ''}. Raw JSON: \`bench/results/${meta.resultFile}\`.`,

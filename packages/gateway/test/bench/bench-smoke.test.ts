@@ -24,6 +24,7 @@ interface PhaseResult {
 interface BenchResults {
   meta: { gatewayNodeFlags: string[] };
   targets: Record<string, { rssPeakMiB: number; max: { requests: number }; open500: PhaseResult; open2000: PhaseResult; stream: PhaseResult; soak?: PhaseResult }>;
+  interleaved: { rounds: number; bareP50Ms: number[]; gatewayP50Ms: number[]; gapsMs: number[]; medianGapMs: number; errors: { bare: number; gateway: number } };
   usage: {
     requests: { sent: number; answered: number };
     rows: { total: number; duplicates: number; byDeployment: Record<string, number> };
@@ -43,6 +44,7 @@ test('npm run bench -- --smoke measures the bare proxy and the gateway and accou
   });
   assert.equal(run.status, 0, `bench failed:\n${run.stdout}\n${run.stderr}`);
   assert.match(run.stdout, /\| Max throughput, closed loop, 64 conns \(req\/s\) \| — \| \d+ \| \d+ \| [\d.]+× \| — \|/);
+  assert.match(run.stdout, /\| Stream TTFB p50, 2 alternating rounds of 1 s: median of the rounds' p50 \(ms\) \| — \| [\d.]+ \| [\d.]+ \| [+-][\d.]+ ms \(rounds [+-][\d.]+ ms … [+-][\d.]+ ms\) \| — \|/);
   assert.match(run.stdout, /Usage rows after SIGTERM \(clean exit, code 0\): \*\*\d+\*\* rows .*\(consistent;/);
 
   const resultsFile = /Raw results: (\S+\.json)/.exec(run.stdout)?.[1];
@@ -59,6 +61,12 @@ test('npm run bench -- --smoke measures the bare proxy and the gateway and accou
       }
       assert.ok(target.rssPeakMiB > 0);
     }
+    const { interleaved } = results;
+    assert.equal(interleaved.rounds, 2);
+    assert.equal(interleaved.bareP50Ms.length, 2);
+    assert.equal(interleaved.gatewayP50Ms.length, 2);
+    assert.ok(interleaved.gapsMs.every(Number.isFinite), 'every round measured both servers');
+    assert.deepEqual(interleaved.errors, { bare: 0, gateway: 0 });
     const { usage } = results;
     assert.deepEqual(usage.stop, { code: 0, clean: true });
     assert.ok(usage.rows.total >= usage.requests.answered && usage.rows.total <= usage.requests.sent, 'one row per request that reached the gateway');
