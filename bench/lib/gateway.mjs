@@ -77,7 +77,7 @@ export function gatewayEnv({ databaseFile }) {
  * or those given with --gateway-node-flags ("" for none). `start` applies its other V8 settings
  * itself (packages/gateway/src/cli/v8-tuning.ts).
  */
-export const RECOMMENDED_NODE_FLAGS = ['--max-semi-space-size=8'];
+export const RECOMMENDED_NODE_FLAGS = ['--max-semi-space-size=6'];
 
 /**
  * The environment docs/performance.md recommends (and `npm start` sets unless the shell has its

@@ -52,7 +52,7 @@ test('npm run bench -- --smoke measures the bare proxy and the gateway and accou
   const results = JSON.parse(fs.readFileSync(path.join(root, resultsFile), 'utf8')) as BenchResults;
   try {
     assert.deepEqual(Object.keys(results.targets).sort(), ['bare', 'gateway']);
-    assert.deepEqual(results.meta.gatewayNodeFlags, ['--max-semi-space-size=8']);
+    assert.deepEqual(results.meta.gatewayNodeFlags, ['--max-semi-space-size=6']);
     for (const [name, target] of Object.entries(results.targets)) {
       assert.ok(target.max.requests > 0, `${name}: max phase answered requests`);
       for (const phase of [target.open500, target.open2000, target.stream]) {
