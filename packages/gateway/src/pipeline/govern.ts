@@ -5,8 +5,8 @@
  * fails, disconnects or succeeds is settled the same way.
  *
  * With the in-process counters and ledger (the default) every stage answers at once, and so does
- * govern: no promise and no microtask before dispatch. The stages' five awaits were about 15 µs of
- * a stream's first byte at 100 streams a second (docs/performance.md). With Redis, it is a promise.
+ * govern: no promise and no microtask before dispatch. With Redis, it is a promise. The rate-limit
+ * headers are only decided here; their text is made once the upstream call is out.
  */
 
 import type { PriceCatalog } from '../accounting/price-catalog.js';
@@ -80,7 +80,12 @@ export function govern(options: {
     return then(admitBudgets({ policy: governance.policy, ledger: governance.ledger, budgets, worstCaseUsd }), (admission) => keepBudget(state, admission));
   };
   const limits = admitRateLimits({ policy: governance.policy, counters: governance.counters, subject, estimateTokens: prompt });
-  if (limits instanceof Promise) return limits.then((admitted) => { keepLimits(state, admitted); return budgetStage(); });
+  if (limits instanceof Promise) {
+    return limits.then((admitted) => {
+      keepLimits(state, admitted);
+      return budgetStage();
+    });
+  }
   keepLimits(state, limits);
   return budgetStage();
 }

@@ -113,9 +113,9 @@ function isJson(contentType: string | undefined): boolean {
 
 /**
  * The body as text, as soon as all of its Content-Length bytes are in: Node's parser stops at that
- * length, so the last byte is the end, and waiting for the stream's 'end' (a tick after it) cost
- * a stream's first byte about 10 µs. The stream is left flowing with no reader; Node discards
- * what follows. A connection that fails first is a client that left.
+ * length, so the last byte is the end, and waiting for the stream's 'end' put one more tick
+ * before the upstream call. The stream is left flowing with no reader; Node discards what follows.
+ * A connection that fails first is a client that left.
  */
 function readBody(raw: IncomingMessage, length: number, done: (error: Error | null, text: string) => void): void {
   const chunks: Buffer[] = [];
