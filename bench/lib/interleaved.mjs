@@ -10,12 +10,7 @@
 
 import { openLoop } from './drivers.mjs';
 import { tally } from './measure.mjs';
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
+import { median } from './stats.mjs';
 
 /**
  * @param {{ bare: { url: string }, gateway: { url: string, auth?: string }, rounds: number, durationS: number,

@@ -10,7 +10,9 @@
 import type { PriceCatalog } from '../accounting/price-catalog.js';
 import { GatewayError } from '../core/index.js';
 import type { Deployment } from '../core/index.js';
-import type { Awaitable, BudgetLedger, BudgetReservation, BudgetReserveResult, BudgetWindow, GovernancePolicy } from './ports.js';
+import { thenAwaitable } from './awaitable.js';
+import type { Awaitable } from './awaitable.js';
+import type { BudgetLedger, BudgetReservation, BudgetReserveResult, BudgetWindow, GovernancePolicy } from './ports.js';
 
 export interface BudgetAdmission {
   /** Charges the real cost (0 releases the reservation). Safe to call more than once: only the first counts. */
@@ -45,12 +47,10 @@ export function admitBudgets(options: {
 }): Awaitable<BudgetAdmission> {
   const { budgets } = options;
   if (budgets.length === 0) return NOTHING_RESERVED;
-  const reserved = options.ledger.reserve(budgets, options.worstCaseUsd);
-  const admit = (result: BudgetReserveResult): BudgetAdmission => {
+  return thenAwaitable(options.ledger.reserve(budgets, options.worstCaseUsd), (result: BudgetReserveResult): BudgetAdmission => {
     if (!result.ok) throw budgetExceeded(result.budget, result.spentUsd + result.reservedUsd);
     return settlerFor({ ledger: options.ledger, policy: options.policy, reservation: result.reservation, budgets });
-  };
-  return reserved instanceof Promise ? reserved.then(admit) : admit(reserved);
+  });
 }
 
 function settlerFor(options: {

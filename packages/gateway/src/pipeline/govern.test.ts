@@ -6,7 +6,7 @@ import { MemoryBudgetLedger } from '../governance/limits/memory-budget-ledger.js
 import { MemoryCounterStore } from '../governance/limits/memory-counter-store.js';
 import { govern } from './govern.js';
 import type { Governance } from './govern.js';
-import type { CounterStore, GovernancePolicy, KeyRecord } from './ports.js';
+import type { Awaitable, CounterStore, GovernancePolicy, KeyRecord } from './ports.js';
 import { createRequestState, responseHeadersOf } from './request-state.js';
 
 const key: KeyRecord = {
@@ -20,7 +20,7 @@ const policy: GovernancePolicy = {
   modelDenied: () => null,
 };
 
-function governed(counters: CounterStore): { result: Promise<void> | undefined; state: ReturnType<typeof createRequestState> } {
+function governed(counters: CounterStore): { result: Awaitable<void>; state: ReturnType<typeof createRequestState> } {
   const governance: Governance = { policy, counters, ledger: new MemoryBudgetLedger(), prices: new PriceCatalog() };
   const state = createRequestState({ requestId: 'req_1', protocol: 'openai', endpoint: 'chat' });
   state.principal = { kind: 'key', key };

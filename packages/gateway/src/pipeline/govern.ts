@@ -14,7 +14,9 @@ import { GatewayError } from '../core/index.js';
 import type { Deployment } from '../core/index.js';
 import { admitBudgets, worstCaseCostUsd } from './budget.js';
 import type { BudgetAdmission } from './budget.js';
-import type { Awaitable, BudgetLedger, CounterStore, GovernancePolicy, LimitRule, RequestSubject } from './ports.js';
+import { thenAwaitable } from './awaitable.js';
+import type { Awaitable } from './awaitable.js';
+import type { BudgetLedger, CounterStore, GovernancePolicy, LimitRule, RequestSubject } from './ports.js';
 import { admitRateLimits } from './rate-limit.js';
 import type { RateLimitAdmission } from './rate-limit.js';
 import { deferResponseHeaders } from './request-state.js';
@@ -46,8 +48,8 @@ export function subjectOf(principal: Principal, options: { ip: string; model: st
 }
 
 /**
- * Admits the request or throws (or rejects with) the refusal. Undefined when every stage answered
- * at once; callers await only a promise.
+ * Admits the request or throws (or rejects with) the refusal. A promise only when a stage answered
+ * later; callers await only a promise.
  */
 export function govern(options: {
   governance: Governance | undefined;
@@ -59,25 +61,25 @@ export function govern(options: {
   deployments: readonly Deployment[];
   promptTokens: () => number;
   maxOutputTokens: number | null;
-}): Promise<void> | undefined {
+}): Awaitable<void> {
   const { governance, state } = options;
-  if (!governance || !state.principal) return undefined;
+  if (!governance || !state.principal) return;
   const subject = subjectOf(state.principal, { ip: options.ip, model: options.model });
   const denied = governance.policy.modelDenied(subject);
   if (denied !== null) throw new GatewayError('SY_ERR_MODEL_FORBIDDEN', denied, { param: 'model' });
 
   let promptTokens: number | null = null;
   const prompt = () => (promptTokens ??= options.promptTokens());
-  const budgetStage = (): Promise<void> | undefined => {
+  const budgetStage = (): Awaitable<void> => {
     const budgets = governance.policy.budgetsFor(subject, Date.now());
-    if (budgets.length === 0) return undefined;
+    if (budgets.length === 0) return;
     const worstCaseUsd = worstCaseCostUsd({
       deployments: options.deployments,
       prices: governance.prices,
       promptTokens: prompt(),
       maxOutputTokens: options.maxOutputTokens,
     });
-    return then(admitBudgets({ policy: governance.policy, ledger: governance.ledger, budgets, worstCaseUsd }), (admission) => keepBudget(state, admission));
+    return thenAwaitable(admitBudgets({ policy: governance.policy, ledger: governance.ledger, budgets, worstCaseUsd }), (admission) => keepBudget(state, admission));
   };
   const limits = admitRateLimits({ policy: governance.policy, counters: governance.counters, subject, estimateTokens: prompt });
   if (limits instanceof Promise) {
@@ -99,13 +101,6 @@ function keepLimits(state: RequestState, limits: RateLimitAdmission): void {
 
 function keepBudget(state: RequestState, admission: BudgetAdmission): void {
   (state.afterRecord ??= []).push((row) => admission.settle(row.costUsd));
-}
-
-/** Runs `next` on a value now, or once its promise settles; undefined when it ran now. */
-function then<T>(value: Awaitable<T>, next: (value: T) => void): Promise<void> | undefined {
-  if (value instanceof Promise) return value.then(next);
-  next(value);
-  return undefined;
 }
 
 /**

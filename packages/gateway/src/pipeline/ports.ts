@@ -103,8 +103,9 @@ export interface WindowCounterState {
   resetAtMs: number;
 }
 
-/** A value now, or later: in-process stores answer at once, so the request path takes no microtask for them. */
-export type Awaitable<T> = T | Promise<T>;
+import type { Awaitable } from './awaitable.js';
+
+export type { Awaitable };
 
 export interface CounterStore {
   /**

@@ -7,6 +7,7 @@
 
 import { GatewayError } from '../core/index.js';
 import type { Awaitable, CounterStore, GovernancePolicy, LimitRule, RequestSubject, WindowCounter, WindowCounterState } from './ports.js';
+import { thenAwaitable } from './awaitable.js';
 import { rateLimitHeaders } from './rate-limit-headers.js';
 
 export interface RateLimitAdmission {
@@ -43,9 +44,9 @@ export function admitRateLimits(options: {
     const rule = rules[index];
     counters[index] = { key: rule.counterKey, windowMs: rule.windowMs, limit: rule.limit, amount: rule.metric === 'requests' ? 1 : estimated };
   }
-  const taken = options.counters.take(counters, nowMs);
-  const admit = (result: TakeResult): RateLimitAdmission => admission({ counters: options.counters, rules, result, nowMs, estimated, tokenRuleCount });
-  return taken instanceof Promise ? taken.then(admit) : admit(taken);
+  return thenAwaitable(options.counters.take(counters, nowMs), (result: TakeResult) =>
+    admission({ counters: options.counters, rules, result, nowMs, estimated, tokenRuleCount }),
+  );
 }
 
 function admission(options: {

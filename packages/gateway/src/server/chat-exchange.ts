@@ -104,7 +104,7 @@ export async function handleChatExchange(options: {
     promptTokens: () => approximatePromptTokens(chat),
     maxOutputTokens: chat.maxTokens ?? null,
   });
-  if (governed !== undefined) await governed;
+  if (governed instanceof Promise) await governed;
 
   const call = services.inflight.begin(reply.raw);
   const slot = acquireSlot({ services, route, signal: call.signal, call, principal: state.principal });
